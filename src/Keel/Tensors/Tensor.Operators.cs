@@ -1,5 +1,3 @@
-using Keel.Tensors.Ops;
-
 namespace Keel.Tensors;
 
 public partial class Tensor

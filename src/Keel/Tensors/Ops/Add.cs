@@ -1,7 +1,7 @@
 using Keel.Kernels.Broadcasting;
 using Keel.Kernels.Elementwise;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
 
 /// <summary><c>y = a + b</c> with broadcasting; <c>∂L/∂a = Σ ∂L/∂y</c> over a's broadcast axes, likewise b.</summary>
 internal sealed class AddOp(Tensor a, Tensor b, BroadcastPlan plan) : BinaryOp(a, b, plan)

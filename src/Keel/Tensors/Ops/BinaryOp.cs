@@ -3,7 +3,7 @@ using Keel.Kernels.Broadcasting;
 using Keel.Kernels.Elementwise;
 using Keel.Tensors.Graph;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
 
 /// <summary>
 /// The shared part of the broadcasting arithmetic ops: the forward computation and the reduction

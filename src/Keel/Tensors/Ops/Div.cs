@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using Keel.Kernels.Broadcasting;
 using Keel.Kernels.Elementwise;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
 
 /// <summary>
 /// <c>y = a / b</c> with broadcasting; <c>∂L/∂a = Σ ∂L/∂y / b</c>, <c>∂L/∂b = −Σ ∂L/∂y · y / b</c>

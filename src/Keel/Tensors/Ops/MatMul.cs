@@ -1,7 +1,13 @@
 using Keel.Kernels.Gemm;
 using Keel.Tensors.Graph;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
+
+public partial class Tensor
+{
+    /// <summary>Matrix product: <c>[m, k] @ [k, n]</c>, or <c>[…, k] @ [k, n]</c> over the leading axes.</summary>
+    public Tensor MatMul(Tensor other) => MatMulOp.Forward(this, other);
+}
 
 /// <summary>
 /// <c>Y = A · B</c> for A of shape <c>[m, k]</c> or <c>[…, k]</c> (leading axes flattened into m)

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using Keel.Kernels.Broadcasting;
 using Keel.Kernels.Elementwise;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
 
 /// <summary><c>y = a · b</c> with broadcasting; <c>∂L/∂a = Σ ∂L/∂y · b</c>, <c>∂L/∂b = Σ ∂L/∂y · a</c> over broadcast axes.</summary>
 internal sealed class MulOp(Tensor a, Tensor b, BroadcastPlan plan) : BinaryOp(a, b, plan)

@@ -1,4 +1,4 @@
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
 
 /// <summary>Shape bookkeeping shared by the reductions (sum, mean, variance, max).</summary>
 internal static class Reduction

@@ -1,7 +1,13 @@
 using System.Numerics.Tensors;
 using Keel.Tensors.Graph;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
+
+public partial class Tensor
+{
+    /// <summary>The same values in a new shape; one axis may be −1 (inferred). Copies.</summary>
+    public Tensor Reshape(params int[] dims) => ReshapeOp.Forward(this, dims);
+}
 
 /// <summary>
 /// The same values in a new shape (one axis may be −1, inferred), copied: Keel tensors own their

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using Keel.Tensors.Graph;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
 
 /// <summary>
 /// <c>y = scale · x + shift</c> with scalar constants: arithmetic with a float and negation.

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using Keel.Kernels.Broadcasting;
 using Keel.Kernels.Elementwise;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
 
 /// <summary><c>y = a − b</c> with broadcasting; <c>∂L/∂a = Σ ∂L/∂y</c>, <c>∂L/∂b = −Σ ∂L/∂y</c> over broadcast axes.</summary>
 internal sealed class SubOp(Tensor a, Tensor b, BroadcastPlan plan) : BinaryOp(a, b, plan)

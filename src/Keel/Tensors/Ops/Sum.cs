@@ -1,7 +1,16 @@
 using Keel.Kernels.Broadcasting;
 using Keel.Tensors.Graph;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
+
+public partial class Tensor
+{
+    /// <summary>Sum over the given axes (all when none); summed axes are dropped unless <paramref name="keepDim"/>.</summary>
+    public Tensor Sum(int[]? axes = null, bool keepDim = false) => SumOp.Forward(this, axes ?? [], keepDim);
+
+    /// <summary>Sum over one axis.</summary>
+    public Tensor Sum(int axis, bool keepDim = false) => SumOp.Forward(this, [axis], keepDim);
+}
 
 /// <summary>
 /// <c>y = Σ x</c> over the given axes (all when none), keeping them as size 1 when

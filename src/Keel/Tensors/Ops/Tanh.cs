@@ -1,7 +1,13 @@
 using Keel.Kernels.Elementwise;
 using Keel.Tensors.Graph;
 
-namespace Keel.Tensors.Ops;
+namespace Keel.Tensors;
+
+public partial class Tensor
+{
+    /// <summary>Elementwise hyperbolic tangent.</summary>
+    public Tensor Tanh() => TanhOp.Forward(this);
+}
 
 /// <summary><c>y = tanh(x)</c>; <c>∂L/∂x = ∂L/∂y · (1 − y²)</c>.</summary>
 internal sealed class TanhOp(Tensor x) : Op(x)
