@@ -22,7 +22,7 @@ internal sealed class SumOp(Tensor x, BroadcastPlan plan) : Op(x)
 
     public static Tensor Forward(Tensor x, ReadOnlySpan<int> axes, bool keepDim)
     {
-        var (kept, output) = Reduction.Shapes("Sum", x.Shape, axes, keepDim);
+        var (kept, output) = ReductionShapes.Shapes("Sum", x.Shape, axes, keepDim);
         var plan = BroadcastPlan.Create(kept.Dims, x.Shape.Dims);
         var y = Tensor.Pooled(output, clear: true);
         BroadcastKernels.ReduceAdd(plan, Operand.A, x.Data, y.Data);

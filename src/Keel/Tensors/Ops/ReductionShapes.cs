@@ -1,7 +1,7 @@
 namespace Keel.Tensors;
 
 /// <summary>Shape bookkeeping shared by the reductions (sum, mean, variance, max).</summary>
-internal static class Reduction
+internal static class ReductionShapes
 {
     /// <summary>
     /// The result's shape with reduced axes kept as size 1 (<c>Kept</c>) and as returned
