@@ -1,0 +1,3 @@
+using Keel.Cli.Commands;
+
+return KeelCommand.Run(args);
