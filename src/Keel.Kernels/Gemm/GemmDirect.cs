@@ -2,8 +2,8 @@ namespace Keel.Kernels.Gemm;
 
 /// <summary>
 /// Small products without packing A: the micro-kernel broadcasts A's elements straight from A
-/// (either layout) and, when B is not transposed, streams B's rows in place. Only B's edge panel
-/// (fewer than <c>nr</c> columns) and a transposed B are packed, into reused per-thread scratch.
+/// (either layout) and, when B is not transposed, streams B's rows in place. Only a transposed B and,
+/// for kernels without masked loads, B's edge panel are packed, into reused per-thread scratch.
 /// </summary>
 /// <remarks>
 /// Used for shapes like the 32×30×200 layers of a small MLP, where packing A would cost as much
@@ -16,7 +16,7 @@ internal static unsafe class GemmDirect
     public static void Run(in GemmProblem g, MicroKernel kernel)
     {
         int mr = kernel.Mr, nr = kernel.Nr, k = g.K, n = g.N;
-        int fullCols = g.TransposeB ? 0 : n / nr * nr;
+        int fullCols = g.TransposeB ? 0 : kernel.ReadsPartialPanels ? n : n / nr * nr;
         int packedCols = n - fullCols;
         float* packed = packedCols > 0 ? PackBuffers.ForB((long)k * (packedCols + nr)) : null;
         if (packedCols > 0) Packing.PackB(g.B, k, n, g.TransposeB, 0, k, fullCols, packedCols, nr, packed);

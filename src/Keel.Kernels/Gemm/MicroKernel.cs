@@ -21,6 +21,9 @@ internal readonly record struct MicroKernel(GemmPath Path, int Mr, int Nr, int K
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Resolve the path before choosing a kernel."),
     };
 
+    /// <summary>Whether the kernel reads a B panel narrower than <see cref="Nr"/> without zero padding.</summary>
+    public bool ReadsPartialPanels => Path == GemmPath.Avx512;
+
     /// <summary>Runs the kernel on one tile (operands as in <see cref="MicroKernelAvx512.Run"/>).</summary>
     public unsafe void Run(float* a, nint rowStride, nint kStride, float* b, nint bStride, int kc,
         float* c, nint ldc, int rows, int cols, bool add)

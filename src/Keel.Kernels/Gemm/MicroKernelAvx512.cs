@@ -6,7 +6,8 @@ namespace Keel.Kernels.Gemm;
 
 /// <summary>
 /// The AVX-512 micro-kernel: an <see cref="Mr"/>×<see cref="Nr"/> (8×32) tile of C held in 16
-/// <see cref="Vector512{T}"/> registers, updated by one rank-1 FMA step per k.
+/// <see cref="Vector512{T}"/> registers, updated by one rank-1 FMA step per k; tiles of 16 columns
+/// or fewer use an 8×16 variant with half the work.
 /// </summary>
 /// <remarks>
 /// <code>
@@ -14,11 +15,11 @@ namespace Keel.Kernels.Gemm;
 /// C[r, 0..31]   = acc  or  C + acc  (add)
 /// </code>
 /// A is read by broadcasting element <c>a[r·rowStride + p·kStride]</c>, so the same kernel runs on a
-/// packed panel (rowStride 1, kStride 8) or straight from A in either layout. B row p is the 32
-/// floats at <c>b + p·bStride</c> (a packed panel or B itself). Rows past <c>rows</c> re-read the
-/// last valid row and columns past <c>cols</c> must be readable (zero padding); neither is written.
-/// Every element is summed the same way whether its tile is full or partial, which keeps results
-/// independent of how C is split between threads.
+/// packed panel (rowStride 1, kStride 8) or straight from A in either layout. B row p is read at
+/// <c>b + p·bStride</c> (a packed panel or B itself) with masked loads past <c>cols</c>, so B needs
+/// no padding and no element past the edge is touched. Rows past <c>rows</c> re-read the last
+/// valid row and are not written. Every element is summed the same way whether its tile is full or
+/// partial, which keeps results independent of how C is split between threads.
 /// </remarks>
 internal static unsafe class MicroKernelAvx512
 {
@@ -29,14 +30,23 @@ internal static unsafe class MicroKernelAvx512
     public const int Nr = 32;
 
     /// <summary>Computes one tile; see the type's remarks for the operands.</summary>
-    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(float* a, nint rowStride, nint kStride, float* b, nint bStride, int kc,
         float* c, nint ldc, int rows, int cols, bool add)
     {
-        float* a0 = a, a1 = a + Math.Min(1, rows - 1) * rowStride, a2 = a + Math.Min(2, rows - 1) * rowStride,
-            a3 = a + Math.Min(3, rows - 1) * rowStride, a4 = a + Math.Min(4, rows - 1) * rowStride,
-            a5 = a + Math.Min(5, rows - 1) * rowStride, a6 = a + Math.Min(6, rows - 1) * rowStride,
-            a7 = a + Math.Min(7, rows - 1) * rowStride;
+        var rowPointers = new Rows(a, rowStride, rows);
+        if (cols == Nr) Tile32<Full>(rowPointers, kStride, b, bStride, kc, c, ldc, rows, cols, add);
+        else if (cols > 16) Tile32<Masked>(rowPointers, kStride, b, bStride, kc, c, ldc, rows, cols, add);
+        else if (cols == 16) Tile16<Full>(rowPointers, kStride, b, bStride, kc, c, ldc, rows, cols, add);
+        else Tile16<Masked>(rowPointers, kStride, b, bStride, kc, c, ldc, rows, cols, add);
+    }
+
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile32<TLoad>(in Rows ar, nint kStride, float* b, nint bStride, int kc,
+        float* c, nint ldc, int rows, int cols, bool add)
+        where TLoad : struct, ILoad
+    {
+        float* a0 = ar.R0, a1 = ar.R1, a2 = ar.R2, a3 = ar.R3, a4 = ar.R4, a5 = ar.R5, a6 = ar.R6, a7 = ar.R7;
+        var mask = ColumnMask(cols - 16);
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
             c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
             c60 = default, c61 = default, c70 = default, c71 = default;
@@ -44,7 +54,7 @@ internal static unsafe class MicroKernelAvx512
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + 16);
+            var b1 = TLoad.Load(b + 16, mask);
             var x = Vector512.Create(a0[off]);
             c00 = Avx512F.FusedMultiplyAdd(x, b0, c00); c01 = Avx512F.FusedMultiplyAdd(x, b1, c01);
             x = Vector512.Create(a1[off]);
@@ -65,32 +75,106 @@ internal static unsafe class MicroKernelAvx512
             b += bStride;
         }
 
-        if (rows == Mr && cols == Nr)
+        var full = Vector512<float>.AllBitsSet;
+        Write<Full, TLoad>(c, c00, c01, full, mask, add);
+        if (rows > 1) Write<Full, TLoad>(c + ldc, c10, c11, full, mask, add);
+        if (rows > 2) Write<Full, TLoad>(c + 2 * ldc, c20, c21, full, mask, add);
+        if (rows > 3) Write<Full, TLoad>(c + 3 * ldc, c30, c31, full, mask, add);
+        if (rows > 4) Write<Full, TLoad>(c + 4 * ldc, c40, c41, full, mask, add);
+        if (rows > 5) Write<Full, TLoad>(c + 5 * ldc, c50, c51, full, mask, add);
+        if (rows > 6) Write<Full, TLoad>(c + 6 * ldc, c60, c61, full, mask, add);
+        if (rows > 7) Write<Full, TLoad>(c + 7 * ldc, c70, c71, full, mask, add);
+    }
+
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile16<TLoad>(in Rows ar, nint kStride, float* b, nint bStride, int kc,
+        float* c, nint ldc, int rows, int cols, bool add)
+        where TLoad : struct, ILoad
+    {
+        float* a0 = ar.R0, a1 = ar.R1, a2 = ar.R2, a3 = ar.R3, a4 = ar.R4, a5 = ar.R5, a6 = ar.R6, a7 = ar.R7;
+        var mask = ColumnMask(cols);
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default,
+            c4 = default, c5 = default, c6 = default, c7 = default;
+        nint off = 0;
+        for (int p = 0; p < kc; p++)
         {
-            Write(c, c00, c01, add); Write(c + ldc, c10, c11, add);
-            Write(c + 2 * ldc, c20, c21, add); Write(c + 3 * ldc, c30, c31, add);
-            Write(c + 4 * ldc, c40, c41, add); Write(c + 5 * ldc, c50, c51, add);
-            Write(c + 6 * ldc, c60, c61, add); Write(c + 7 * ldc, c70, c71, add);
-            return;
+            var b0 = TLoad.Load(b, mask);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[off]), b0, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a1[off]), b0, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a2[off]), b0, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[off]), b0, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4[off]), b0, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a5[off]), b0, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[off]), b0, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a7[off]), b0, c7);
+            off += kStride;
+            b += bStride;
         }
 
-        float* tile = stackalloc float[Mr * Nr];
-        c00.Store(tile); c01.Store(tile + 16); c10.Store(tile + 32); c11.Store(tile + 48);
-        c20.Store(tile + 64); c21.Store(tile + 80); c30.Store(tile + 96); c31.Store(tile + 112);
-        c40.Store(tile + 128); c41.Store(tile + 144); c50.Store(tile + 160); c51.Store(tile + 176);
-        c60.Store(tile + 192); c61.Store(tile + 208); c70.Store(tile + 224); c71.Store(tile + 240);
-        TileWriter.WritePartial(tile, Nr, c, ldc, rows, cols, add);
+        WriteOne<TLoad>(c, c0, mask, add);
+        if (rows > 1) WriteOne<TLoad>(c + ldc, c1, mask, add);
+        if (rows > 2) WriteOne<TLoad>(c + 2 * ldc, c2, mask, add);
+        if (rows > 3) WriteOne<TLoad>(c + 3 * ldc, c3, mask, add);
+        if (rows > 4) WriteOne<TLoad>(c + 4 * ldc, c4, mask, add);
+        if (rows > 5) WriteOne<TLoad>(c + 5 * ldc, c5, mask, add);
+        if (rows > 6) WriteOne<TLoad>(c + 6 * ldc, c6, mask, add);
+        if (rows > 7) WriteOne<TLoad>(c + 7 * ldc, c7, mask, add);
+    }
+
+    /// <summary>Lanes below <paramref name="count"/> set (all 16 when count ≥ 16).</summary>
+    private static Vector512<float> ColumnMask(int count) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write<TLo, THi>(float* row, Vector512<float> lo, Vector512<float> hi,
+        Vector512<float> loMask, Vector512<float> hiMask, bool add)
+        where TLo : struct, ILoad
+        where THi : struct, ILoad
+    {
+        WriteOne<TLo>(row, lo, loMask, add);
+        WriteOne<THi>(row + 16, hi, hiMask, add);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write(float* row, Vector512<float> lo, Vector512<float> hi, bool add)
+    private static void WriteOne<TLoad>(float* row, Vector512<float> value, Vector512<float> mask, bool add)
+        where TLoad : struct, ILoad
     {
-        if (add)
-        {
-            lo += Vector512.Load(row);
-            hi += Vector512.Load(row + 16);
-        }
-        lo.Store(row);
-        hi.Store(row + 16);
+        if (add) value += TLoad.Load(row, mask);
+        TLoad.Store(row, value, mask);
+    }
+
+    /// <summary>The eight A row pointers of a tile; rows past <c>rows</c> repeat the last valid one.</summary>
+    private readonly struct Rows(float* a, nint stride, int rows)
+    {
+        public readonly float* R0 = a;
+        public readonly float* R1 = a + Math.Min(1, rows - 1) * stride;
+        public readonly float* R2 = a + Math.Min(2, rows - 1) * stride;
+        public readonly float* R3 = a + Math.Min(3, rows - 1) * stride;
+        public readonly float* R4 = a + Math.Min(4, rows - 1) * stride;
+        public readonly float* R5 = a + Math.Min(5, rows - 1) * stride;
+        public readonly float* R6 = a + Math.Min(6, rows - 1) * stride;
+        public readonly float* R7 = a + Math.Min(7, rows - 1) * stride;
+    }
+
+    /// <summary>A whole or masked 16-float load and store, chosen at compile time by the type argument.</summary>
+    private interface ILoad
+    {
+        static abstract Vector512<float> Load(float* p, Vector512<float> mask);
+
+        static abstract void Store(float* p, Vector512<float> value, Vector512<float> mask);
+    }
+
+    private readonly struct Full : ILoad
+    {
+        public static Vector512<float> Load(float* p, Vector512<float> mask) => Vector512.Load(p);
+
+        public static void Store(float* p, Vector512<float> value, Vector512<float> mask) => value.Store(p);
+    }
+
+    private readonly struct Masked : ILoad
+    {
+        public static Vector512<float> Load(float* p, Vector512<float> mask) => Avx512F.MaskLoad(p, mask, Vector512<float>.Zero);
+
+        public static void Store(float* p, Vector512<float> value, Vector512<float> mask) => Avx512F.MaskStore(p, mask, value);
     }
 }

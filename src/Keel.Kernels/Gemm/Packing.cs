@@ -29,7 +29,7 @@ internal static unsafe class Packing
             }
             else if (rq == 8 && mr == 8)
             {
-                Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, kc, panel);
+                Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, kc, panel, mr);
             }
             else
             {
@@ -61,7 +61,9 @@ internal static unsafe class Packing
             else
             {
                 if (cq < nr) new Span<float>(panel, kc * nr).Clear();
-                for (int j = 0; j < cq; j++)
+                int j = 0;
+                for (; j + 8 <= cq; j += 8) Transpose.Rows8(b + (nint)(j0 + q + j) * k + p0, k, kc, panel + j, nr);
+                for (; j < cq; j++)
                 {
                     float* src = b + (nint)(j0 + q + j) * k + p0;
                     for (int p = 0; p < kc; p++) panel[p * nr + j] = src[p];

@@ -1,16 +1,18 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Keel.Kernels.Gemm;
 
-/// <summary>The transposing copy behind <see cref="Packing.PackA"/> for a row-major A.</summary>
+/// <summary>The transposing copy behind <see cref="Packing"/> for a row-major A and a transposed B.</summary>
 internal static unsafe class Transpose
 {
     /// <summary>
-    /// <c>dst[p·8 + r] = src[r·ld + p]</c> for <c>r &lt; 8</c>, <c>p &lt; count</c>: eight rows
-    /// become one k-major panel, eight columns at a time with an AVX 8×8 register transpose.
+    /// <c>dst[p·dstStride + r] = src[r·ld + p]</c> for <c>r &lt; 8</c>, <c>p &lt; count</c>: eight
+    /// rows become eight columns of a k-major panel, eight at a time with an AVX 8×8 register transpose.
     /// </summary>
-    public static void Rows8(float* src, nint ld, int count, float* dst)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Rows8(float* src, nint ld, int count, float* dst, nint dstStride)
     {
         int p = 0;
         if (Avx.IsSupported)
@@ -35,21 +37,21 @@ internal static unsafe class Transpose
                 var s5 = Avx.Shuffle(t4, t6, 0xEE);
                 var s6 = Avx.Shuffle(t5, t7, 0x44);
                 var s7 = Avx.Shuffle(t5, t7, 0xEE);
-                float* d = dst + p * 8;
+                float* d = dst + p * dstStride;
                 Avx.Permute2x128(s0, s4, 0x20).Store(d);
-                Avx.Permute2x128(s1, s5, 0x20).Store(d + 8);
-                Avx.Permute2x128(s2, s6, 0x20).Store(d + 16);
-                Avx.Permute2x128(s3, s7, 0x20).Store(d + 24);
-                Avx.Permute2x128(s0, s4, 0x31).Store(d + 32);
-                Avx.Permute2x128(s1, s5, 0x31).Store(d + 40);
-                Avx.Permute2x128(s2, s6, 0x31).Store(d + 48);
-                Avx.Permute2x128(s3, s7, 0x31).Store(d + 56);
+                Avx.Permute2x128(s1, s5, 0x20).Store(d + 1 * dstStride);
+                Avx.Permute2x128(s2, s6, 0x20).Store(d + 2 * dstStride);
+                Avx.Permute2x128(s3, s7, 0x20).Store(d + 3 * dstStride);
+                Avx.Permute2x128(s0, s4, 0x31).Store(d + 4 * dstStride);
+                Avx.Permute2x128(s1, s5, 0x31).Store(d + 5 * dstStride);
+                Avx.Permute2x128(s2, s6, 0x31).Store(d + 6 * dstStride);
+                Avx.Permute2x128(s3, s7, 0x31).Store(d + 7 * dstStride);
             }
         }
 
         for (; p < count; p++)
         {
-            for (int r = 0; r < 8; r++) dst[p * 8 + r] = src[r * ld + p];
+            for (int r = 0; r < 8; r++) dst[p * dstStride + r] = src[r * ld + p];
         }
     }
 }
