@@ -28,7 +28,13 @@ internal static class GemmThreading
             return;
         }
 
-        (int gridRows, int gridCols) = ChooseGrid(threads, g.M, g.N, rowUnits, colUnits);
+        RunGrid(g, kernel, ChooseGrid(threads, g.M, g.N, rowUnits, colUnits), rowUnits, colUnits);
+    }
+
+    // Apart from Run so that the closure is only allocated when threads are used.
+    private static void RunGrid(GemmProblem g, MicroKernel kernel, (int Rows, int Cols) grid, int rowUnits, int colUnits)
+    {
+        (int gridRows, int gridCols) = grid;
         Parallel.For(0, gridRows * gridCols, new ParallelOptions { MaxDegreeOfParallelism = gridRows * gridCols }, t =>
         {
             (int i0, int i1) = Share(t / gridCols, gridRows, rowUnits, kernel.Mr, g.M);

@@ -102,6 +102,22 @@ public sealed class GemmBehaviourTests
         }
     }
 
+    [Theory]
+    [InlineData(32, 30, 200, false, false)]
+    [InlineData(32, 27, 200, false, true)]
+    [InlineData(200, 32, 27, true, false)]
+    [InlineData(300, 600, 260, false, false)]
+    public void Repeated_calls_on_one_thread_allocate_nothing(int m, int k, int n, bool ta, bool tb)
+    {
+        float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2);
+        var c = new float[m * n];
+        using var scope = KernelThreads.Use(1);
+        GemmKernel.Multiply(a, b, c, m, k, n, ta, tb);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) GemmKernel.Multiply(a, b, c, m, k, n, ta, tb);
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
     private static float[] Surround(float[] values, int pad, float fill)
     {
         var big = new float[values.Length + 2 * pad];

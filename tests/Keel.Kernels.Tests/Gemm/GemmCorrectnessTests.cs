@@ -47,6 +47,29 @@ public sealed class GemmCorrectnessTests
     }
 
     [Theory]
+    [InlineData(8, 16, 32)]  // exactly one full 8×32 tile
+    [InlineData(17, 9, 48)]  // a full 32-column panel, then exactly 16 columns
+    [InlineData(6, 5, 16)]   // exactly 16 columns, partial rows
+    [InlineData(13, 7, 62)]  // 32 + 30 columns
+    public void Tile_edges_match_reference(int m, int k, int n)
+    {
+        foreach (var path in GemmReference.SupportedPaths)
+        {
+            foreach (bool ta in new[] { false, true })
+            {
+                foreach (bool tb in new[] { false, true })
+                {
+                    float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2);
+                    var c = new float[m * n];
+                    GemmKernel.Multiply(a, b, c, m, k, n, ta, tb, accumulate: false, path);
+                    var (product, abs) = GemmReference.Of(m, k, n, ta, tb);
+                    GemmReference.AssertClose(c, product, abs, k);
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(300, 600, 260)] // several k blocks, row blocks and partial tiles on the packed path
     [InlineData(9, 40, 3100)]   // more columns than one packed B block holds
     [InlineData(70, 3, 6000)]
