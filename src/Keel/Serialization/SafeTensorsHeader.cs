@@ -19,6 +19,7 @@ internal static class SafeTensorsHeader
 
     public static (List<SafeTensorsEntry> Entries, Dictionary<string, string> Metadata) Parse(byte[] json, long bufferLength, string path)
     {
+        if (json.Length == 0 || json[0] != (byte)'{') throw Error(path, "the header does not start with '{'");
         JsonDocument document;
         try
         {
@@ -30,7 +31,6 @@ internal static class SafeTensorsHeader
         }
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object) throw Error(path, "the header is not a JSON object");
             var entries = new List<SafeTensorsEntry>();
             var metadata = new Dictionary<string, string>();
             var names = new HashSet<string>();

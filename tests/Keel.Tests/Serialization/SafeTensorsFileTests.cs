@@ -126,7 +126,8 @@ public sealed class SafeTensorsFileTests : IDisposable
     public void Invalid_json_is_rejected()
     {
         Assert.Contains("not valid JSON", Rejected(Build("{\"w\": [", [])).Message);
-        Assert.Contains("not a JSON object", Rejected(Build("[1, 2]  ", [])).Message);
+        Assert.Contains("does not start with '{'", Rejected(Build("[1, 2]  ", [])).Message);
+        Assert.Contains("does not start with '{'", Rejected(Build("", [])).Message);
         Assert.Contains("no dtype", Rejected(Build("""{"w":{"shape":[1],"data_offsets":[0,4]}}""", Floats(1))).Message);
     }
 
