@@ -79,10 +79,9 @@ public sealed class Standardizer
         var result = Tensor.Pooled(data.Features.Shape, clear: false);
         var source = data.Features.Data;
         var target = result.Data;
-        for (int i = 0; i < source.Length; i++)
+        for (int row = 0; row < source.Length; row += width)
         {
-            int j = i % width;
-            target[i] = (source[i] - _mean[j]) / _std[j];
+            for (int j = 0; j < width; j++) target[row + j] = (source[row + j] - _mean[j]) / _std[j];
         }
         return new Dataset(result, data.Targets);
     }
