@@ -11,7 +11,7 @@ namespace Keel.Tuning.Storage;
 /// concurrent workers never share a number. Writes to a trial first lock its row and check that it
 /// is still running, so a trial already marked failed as stale cannot be changed afterwards.
 /// </remarks>
-public abstract class SqlStorage : IStudyStorage
+public abstract class SqlStorage : IStudyStorage, IDisposable
 {
     private const string LockStudy = "UPDATE keel_studies SET direction = direction WHERE study_id = @s";
     private const string LockRunningTrial = "UPDATE keel_trials SET state = state WHERE trial_id = @t AND state = 0";
@@ -19,6 +19,9 @@ public abstract class SqlStorage : IStudyStorage
     private protected SqlStorage()
     {
     }
+
+    /// <summary>Closes the pooled connections this storage holds.</summary>
+    public abstract void Dispose();
 
     /// <summary>An open connection.</summary>
     protected abstract DbConnection Open();

@@ -36,6 +36,13 @@ public sealed class SqliteStorage : SqlStorage
     public string Path { get; }
 
     /// <inheritdoc/>
+    public override void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <inheritdoc/>
     protected override string IdColumn => "INTEGER PRIMARY KEY";
 
     /// <inheritdoc/>
