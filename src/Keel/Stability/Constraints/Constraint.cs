@@ -1,0 +1,39 @@
+using Keel.Tensors;
+
+namespace Keel.Stability;
+
+/// <summary>
+/// A rule that projects parameters back into an allowed set, applied to their values after every
+/// optimizer step, as Keras applies a layer's <c>kernel_constraint</c>. Create one with
+/// <see cref="Constraints"/> and bind it to parameters with <see cref="For"/>.
+/// </summary>
+public abstract class Constraint
+{
+    private protected Constraint()
+    {
+    }
+
+    /// <summary>Projects the values of <paramref name="parameters"/> in place (no graph is recorded).</summary>
+    public abstract void Apply(IReadOnlyList<Parameter> parameters);
+
+    /// <summary>Binds this constraint to <paramref name="parameters"/>, ready to apply after each step.</summary>
+    public ConstraintBinding For(IEnumerable<Parameter> parameters) => new(this, parameters);
+}
+
+/// <summary>A constraint that treats each parameter on its own.</summary>
+public abstract class PerTensorConstraint : Constraint
+{
+    private protected PerTensorConstraint()
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Apply(IReadOnlyList<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        for (int i = 0; i < parameters.Count; i++) ApplyTo(parameters[i], ParameterNames.Of(parameters[i], i));
+    }
+
+    /// <summary>Projects one parameter's values in place; <paramref name="name"/> is for messages.</summary>
+    private protected abstract void ApplyTo(Parameter parameter, string name);
+}
