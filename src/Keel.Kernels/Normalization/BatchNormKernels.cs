@@ -1,0 +1,162 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
+namespace Keel.Kernels.Normalization;
+
+/// <summary>
+/// Batch normalization over a row-major <c>[rows, channels]</c> block: statistics per channel
+/// (column), taken over the rows.
+/// </summary>
+/// <remarks>
+/// Rows are visited in order and each channel's sums run across rows in that order, so results
+/// do not depend on the thread count.
+/// </remarks>
+public static class BatchNormKernels
+{
+    /// <summary>
+    /// Per-channel mean and biased variance: <c>mean[c] = Σᵣ x[r, c] / rows</c>,
+    /// <c>variance[c] = Σᵣ (x[r, c] − mean[c])² / rows</c> (two passes, for accuracy).
+    /// </summary>
+    public static void Moments(ReadOnlySpan<float> x, int channels, Span<float> mean, Span<float> variance)
+    {
+        int rows = Rows(x, channels, "Moments");
+        if (rows == 0) throw new ArgumentException("BatchNorm Moments: no rows to average over");
+        CheckLength(mean, channels, "mean");
+        CheckLength(variance, channels, "variance");
+        mean.Clear();
+        variance.Clear();
+        for (int r = 0; r < rows; r++) TensorPrimitives.Add(mean, x.Slice(r * channels, channels), mean);
+        TensorPrimitives.Multiply(mean, 1f / rows, mean);
+        float[] scratch = ArrayPool<float>.Shared.Rent(channels);
+        var centered = scratch.AsSpan(0, channels);
+        for (int r = 0; r < rows; r++)
+        {
+            TensorPrimitives.Subtract(x.Slice(r * channels, channels), mean, centered);
+            TensorPrimitives.MultiplyAdd(centered, centered, variance, variance);
+        }
+        ArrayPool<float>.Shared.Return(scratch);
+        TensorPrimitives.Multiply(variance, 1f / rows, variance);
+    }
+
+    /// <summary><c>invStd[c] = 1 / √(variance[c] + eps)</c>.</summary>
+    public static void InverseStd(ReadOnlySpan<float> variance, float eps, Span<float> invStd)
+    {
+        CheckLength(invStd, variance.Length, "invStd");
+        TensorPrimitives.Add(variance, eps, invStd);
+        TensorPrimitives.ReciprocalSqrt(invStd, invStd);
+    }
+
+    /// <summary>
+    /// <c>y[r, c] = (x[r, c] − mean[c]) · invStd[c] · γ[c] + β[c]</c>; an empty
+    /// <paramref name="gamma"/> means γ = 1 and an empty <paramref name="beta"/> means β = 0.
+    /// </summary>
+    public static void Normalize(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd,
+        ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, Span<float> y)
+    {
+        int channels = mean.Length;
+        int rows = Rows(x, channels, "Normalize");
+        CheckLength(y, x.Length, "y");
+        CheckLength(invStd, channels, "invStd");
+        float[] scratch = ArrayPool<float>.Shared.Rent(channels);
+        var scale = scratch.AsSpan(0, channels);
+        if (gamma.IsEmpty) invStd.CopyTo(scale);
+        else TensorPrimitives.Multiply(invStd, gamma, scale);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = y.Slice(r * channels, channels);
+            TensorPrimitives.Subtract(x.Slice(r * channels, channels), mean, row);
+            if (beta.IsEmpty) TensorPrimitives.Multiply(row, scale, row);
+            else TensorPrimitives.MultiplyAdd(row, scale, beta, row);
+        }
+        ArrayPool<float>.Shared.Return(scratch);
+    }
+
+    /// <summary>
+    /// Backward, accumulating into the gradients that are not empty. With x̂ = (x − mean)·invStd
+    /// and n = rows: <c>dγ[c] += Σᵣ dy·x̂</c>, <c>dβ[c] += Σᵣ dy</c>, and when the statistics came
+    /// from this batch <c>dx += γ·invStd · (dy − mean(dy) − x̂ · mean(dy · x̂))</c>; when they were
+    /// fixed (running statistics) <c>dx += γ·invStd · dy</c>.
+    /// </summary>
+    public static void Backward(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> dy, ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd,
+        ReadOnlySpan<float> gamma, bool batchStatistics, Span<float> dx, Span<float> dGamma, Span<float> dBeta)
+    {
+        int channels = mean.Length;
+        int rows = Rows(x, channels, "Backward");
+        CheckLength(dy, x.Length, "dy");
+        float[] scratch = ArrayPool<float>.Shared.Rent(4 * channels);
+        var xhat = scratch.AsSpan(0, channels);
+        var sumDy = scratch.AsSpan(channels, channels);
+        var sumDyXhat = scratch.AsSpan(2 * channels, channels);
+        var scale = scratch.AsSpan(3 * channels, channels);
+        sumDy.Clear();
+        sumDyXhat.Clear();
+        for (int r = 0; r < rows; r++)
+        {
+            var dyRow = dy.Slice(r * channels, channels);
+            XHat(x.Slice(r * channels, channels), mean, invStd, xhat);
+            TensorPrimitives.Add(sumDy, dyRow, sumDy);
+            TensorPrimitives.MultiplyAdd(dyRow, xhat, sumDyXhat, sumDyXhat);
+        }
+        if (!dGamma.IsEmpty) TensorPrimitives.Add(dGamma, sumDyXhat, dGamma);
+        if (!dBeta.IsEmpty) TensorPrimitives.Add(dBeta, sumDy, dBeta);
+        if (!dx.IsEmpty)
+        {
+            CheckLength(dx, x.Length, "dx");
+            if (gamma.IsEmpty) invStd.CopyTo(scale);
+            else TensorPrimitives.Multiply(invStd, gamma, scale);
+            TensorPrimitives.Multiply(sumDy, 1f / rows, sumDy);
+            TensorPrimitives.Multiply(sumDyXhat, 1f / rows, sumDyXhat);
+            for (int r = 0; r < rows; r++)
+            {
+                var dxRow = dx.Slice(r * channels, channels);
+                var dyRow = dy.Slice(r * channels, channels);
+                if (batchStatistics)
+                {
+                    XHat(x.Slice(r * channels, channels), mean, invStd, xhat);
+                    TensorPrimitives.Multiply(xhat, sumDyXhat, xhat);
+                    TensorPrimitives.Subtract(dyRow, xhat, xhat);
+                    TensorPrimitives.Subtract(xhat, sumDy, xhat);
+                    TensorPrimitives.MultiplyAdd(xhat, scale, dxRow, dxRow);
+                }
+                else
+                {
+                    TensorPrimitives.MultiplyAdd(dyRow, scale, dxRow, dxRow);
+                }
+            }
+        }
+        ArrayPool<float>.Shared.Return(scratch);
+    }
+
+    /// <summary>
+    /// Exponential moving average of a statistic:
+    /// <c>running = (1 − momentum) · running + momentum · correction · batch</c>
+    /// (correction n/(n − 1) turns a biased variance into the unbiased one).
+    /// </summary>
+    public static void UpdateRunning(Span<float> running, ReadOnlySpan<float> batch, float momentum, float correction = 1f)
+    {
+        CheckLength(batch, running.Length, "batch");
+        TensorPrimitives.Multiply(running, 1f - momentum, running);
+        TensorPrimitives.MultiplyAdd(batch, momentum * correction, running, running);
+    }
+
+    private static void XHat(ReadOnlySpan<float> row, ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd, Span<float> xhat)
+    {
+        TensorPrimitives.Subtract(row, mean, xhat);
+        TensorPrimitives.Multiply(xhat, invStd, xhat);
+    }
+
+    private static int Rows(ReadOnlySpan<float> x, int channels, string kernel)
+    {
+        if (channels <= 0 || x.Length % channels != 0)
+            throw new ArgumentException($"BatchNorm {kernel}: {x.Length} values do not form rows of {channels} channels");
+        return x.Length / channels;
+    }
+
+    private static void CheckLength(ReadOnlySpan<float> span, int expected, string name)
+    {
+        if (span.Length != expected)
+            throw new ArgumentException($"BatchNorm: {name} has {span.Length} values, expected {expected}");
+    }
+}
