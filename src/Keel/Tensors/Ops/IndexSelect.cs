@@ -37,15 +37,10 @@ internal sealed class IndexSelectOp(Tensor x, int[] index, int outer, int n, int
     public static Tensor Forward(string name, Tensor x, int axis, Tensor indices, Shape indexShape)
     {
         if (x.Rank == 0) throw new ArgumentException($"{name}: cannot index a scalar (shape {x.Shape})");
-        if (axis < -x.Rank || axis >= x.Rank) throw new ArgumentException($"{name}: axis {axis} is out of range for shape {x.Shape}");
-        axis = x.Shape.NormalizeAxis(axis);
-        int n = x.Shape[axis];
-        var index = IndexChecks.ToIndices(name, indices, n, $"axis {axis} of the tensor of shape {x.Shape}");
+        var (a, outer, n, inner) = AxisLayout.Of(name, x.Shape, axis);
+        var index = IndexChecks.ToIndices(name, indices, n, $"axis {a} of the tensor of shape {x.Shape}");
         var dims = x.Shape.Dims;
-        int outer = 1, inner = 1;
-        for (int d = 0; d < axis; d++) outer *= dims[d];
-        for (int d = axis + 1; d < dims.Length; d++) inner *= dims[d];
-        var shape = new Shape([.. dims[..axis], .. indexShape.Dims, .. dims[(axis + 1)..]]);
+        var shape = new Shape([.. dims[..a], .. indexShape.Dims, .. dims[(a + 1)..]]);
 
         var y = Tensor.Pooled(shape, clear: false);
         ReadOnlySpan<float> source = x.Data;

@@ -1,0 +1,59 @@
+using Keel.Tensors;
+
+namespace Keel.Nn;
+
+/// <summary>
+/// Layer normalization (Ba, Kiros and Hinton, 2016), like PyTorch's <c>nn.LayerNorm</c>: each
+/// sample is normalized over its trailing axes, <c>y = γ·(x − μ)/√(σ² + ε) + β</c> with the
+/// biased variance (<see cref="LayerNormOp"/>). The same in training and evaluation.
+/// </summary>
+/// <remarks>Defaults as PyTorch: eps 1e-5, γ = 1, β = 0. Keras' <c>LayerNormalization</c> uses eps 1e-3.</remarks>
+public sealed class LayerNorm : Module
+{
+    /// <summary>Normalizes over the last axis, of size <paramref name="features"/>.</summary>
+    public LayerNorm(int features, float eps = 1e-5f, bool elementwiseAffine = true)
+        : this(new Shape([features]), eps, elementwiseAffine)
+    {
+    }
+
+    /// <summary>Normalizes over the trailing axes <paramref name="normalizedShape"/>.</summary>
+    /// <param name="normalizedShape">The trailing axes of the input to normalize over.</param>
+    /// <param name="eps">Added to the variance.</param>
+    /// <param name="elementwiseAffine">Learn γ and β of shape <paramref name="normalizedShape"/>.</param>
+    public LayerNorm(Shape normalizedShape, float eps = 1e-5f, bool elementwiseAffine = true)
+    {
+        if (normalizedShape.Rank == 0 || normalizedShape.Size == 0)
+            throw new ArgumentException($"LayerNorm: normalized shape must be non-empty, got {normalizedShape}", nameof(normalizedShape));
+        if (!(eps > 0f)) throw new ArgumentException($"LayerNorm: eps must be positive, got {eps}", nameof(eps));
+        (NormalizedShape, Eps) = (normalizedShape, eps);
+        if (elementwiseAffine)
+        {
+            Weight = RegisterParameter("weight", Tensor.Ones(normalizedShape));
+            Bias = RegisterParameter("bias", Tensor.Zeros(normalizedShape));
+        }
+    }
+
+    /// <summary>The trailing axes normalized over.</summary>
+    public Shape NormalizedShape { get; }
+
+    /// <summary>Added to the variance.</summary>
+    public float Eps { get; }
+
+    /// <summary>γ, or null without affine.</summary>
+    public Parameter? Weight { get; }
+
+    /// <summary>β, or null without affine.</summary>
+    public Parameter? Bias { get; }
+
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor input)
+    {
+        int k = NormalizedShape.Rank;
+        if (input.Rank < k || !input.Shape.Dims[(input.Rank - k)..].SequenceEqual(NormalizedShape.Dims))
+            throw new ArgumentException($"{LayerName}: expected an input whose trailing axes are {NormalizedShape}, got {input.Shape}");
+        return input.LayerNorm(NormalizedShape, Weight, Bias, Eps);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"LayerNorm({NormalizedShape})";
+}
