@@ -1,0 +1,37 @@
+namespace Keel.Kernels.Gemm;
+
+/// <summary>
+/// Small products without packing A: the micro-kernel broadcasts A's elements straight from A
+/// (either layout) and, when B is not transposed, streams B's rows in place. Only B's edge panel
+/// (fewer than <c>nr</c> columns) and a transposed B are packed, into reused per-thread scratch.
+/// </summary>
+/// <remarks>
+/// Used for shapes like the 32×30×200 layers of a small MLP, where packing A would cost as much
+/// as the arithmetic. Single-threaded and free of allocations; each element of C is summed over
+/// all of k in one pass (no k blocks).
+/// </remarks>
+internal static unsafe class GemmDirect
+{
+    /// <summary>Runs the whole product on the calling thread.</summary>
+    public static void Run(in GemmProblem g, MicroKernel kernel)
+    {
+        int mr = kernel.Mr, nr = kernel.Nr, k = g.K, n = g.N;
+        int fullCols = g.TransposeB ? 0 : n / nr * nr;
+        int packedCols = n - fullCols;
+        float* packed = packedCols > 0 ? PackBuffers.ForB((long)k * (packedCols + nr)) : null;
+        if (packedCols > 0) Packing.PackB(g.B, k, n, g.TransposeB, 0, k, fullCols, packedCols, nr, packed);
+
+        nint rowStride = g.ARowStride, kStride = g.AKStride;
+        for (int j = 0; j < n; j += nr)
+        {
+            int cols = Math.Min(nr, n - j);
+            float* b = j < fullCols ? g.B + j : packed + (nint)(j - fullCols) * k;
+            nint bStride = j < fullCols ? n : nr;
+            for (int i = 0; i < g.M; i += mr)
+            {
+                kernel.Run(g.A + i * rowStride, rowStride, kStride, b, bStride, k,
+                    g.C + (nint)i * n + j, n, Math.Min(mr, g.M - i), cols, g.Accumulate);
+            }
+        }
+    }
+}

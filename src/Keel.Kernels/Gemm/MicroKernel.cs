@@ -1,0 +1,41 @@
+namespace Keel.Kernels.Gemm;
+
+/// <summary>
+/// A resolved micro-kernel with its tile (<see cref="Mr"/>×<see cref="Nr"/>) and the cache
+/// blocking around it: <see cref="Kc"/> (depth of one packed block, sized so a <c>kc × nr</c> B
+/// panel stays in L1), <see cref="Mc"/> (rows of the packed A block kept in L2) and
+/// <see cref="Nc"/> (columns of the packed B block kept in L3).
+/// </summary>
+/// <remarks>
+/// The blocking depends only on the path, never on the thread count, so every element of C is
+/// summed over the same k blocks in the same order however C is divided between threads.
+/// </remarks>
+internal readonly record struct MicroKernel(GemmPath Path, int Mr, int Nr, int Kc, int Mc, int Nc)
+{
+    /// <summary>The kernel and blocking of a supported, resolved path.</summary>
+    public static MicroKernel For(GemmPath path) => path switch
+    {
+        GemmPath.Avx512 => new(path, MicroKernelAvx512.Mr, MicroKernelAvx512.Nr, Kc: 256, Mc: 192, Nc: 3072),
+        GemmPath.Avx2 => new(path, MicroKernelAvx2.Mr, MicroKernelAvx2.Nr, Kc: 256, Mc: 168, Nc: 3072),
+        GemmPath.Portable => new(path, MicroKernelPortable.Mr, MicroKernelPortable.Nr, Kc: 256, Mc: 128, Nc: 3072),
+        _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Resolve the path before choosing a kernel."),
+    };
+
+    /// <summary>Runs the kernel on one tile (operands as in <see cref="MicroKernelAvx512.Run"/>).</summary>
+    public unsafe void Run(float* a, nint rowStride, nint kStride, float* b, nint bStride, int kc,
+        float* c, nint ldc, int rows, int cols, bool add)
+    {
+        switch (Path)
+        {
+            case GemmPath.Avx512:
+                MicroKernelAvx512.Run(a, rowStride, kStride, b, bStride, kc, c, ldc, rows, cols, add);
+                break;
+            case GemmPath.Avx2:
+                MicroKernelAvx2.Run(a, rowStride, kStride, b, bStride, kc, c, ldc, rows, cols, add);
+                break;
+            default:
+                MicroKernelPortable.Run(a, rowStride, kStride, b, bStride, kc, c, ldc, rows, cols, add);
+                break;
+        }
+    }
+}

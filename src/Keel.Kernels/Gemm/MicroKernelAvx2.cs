@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Keel.Kernels.Gemm;
+
+/// <summary>
+/// The AVX2/FMA micro-kernel: a 6×16 tile of C in 12 <see cref="Vector256{T}"/> registers (the
+/// classic Haswell shape: 12 accumulators, 2 B vectors and 1 broadcast fill 15 of the 16 ymm registers).
+/// </summary>
+/// <remarks>
+/// Same contract as <see cref="MicroKernelAvx512"/>:
+/// <c>acc[r, 0..15] = Σ_p A[r, p] · B[p, 0..15]</c> with fused multiply-adds in increasing p, then
+/// <c>C = acc</c> or <c>C += acc</c>.
+/// </remarks>
+internal static unsafe class MicroKernelAvx2
+{
+    /// <summary>Rows of the C tile.</summary>
+    public const int Mr = 6;
+
+    /// <summary>Columns of the C tile (two 8-float vectors).</summary>
+    public const int Nr = 16;
+
+    /// <summary>Computes one tile; see <see cref="MicroKernelAvx512"/> for the operands.</summary>
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(float* a, nint rowStride, nint kStride, float* b, nint bStride, int kc,
+        float* c, nint ldc, int rows, int cols, bool add)
+    {
+        float* a0 = a, a1 = a + Math.Min(1, rows - 1) * rowStride, a2 = a + Math.Min(2, rows - 1) * rowStride,
+            a3 = a + Math.Min(3, rows - 1) * rowStride, a4 = a + Math.Min(4, rows - 1) * rowStride,
+            a5 = a + Math.Min(5, rows - 1) * rowStride;
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
+            c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        nint off = 0;
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + 8);
+            var x = Vector256.Create(a0[off]);
+            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a1[off]);
+            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a2[off]);
+            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a3[off]);
+            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31);
+            x = Vector256.Create(a4[off]);
+            c40 = Fma.MultiplyAdd(x, b0, c40); c41 = Fma.MultiplyAdd(x, b1, c41);
+            x = Vector256.Create(a5[off]);
+            c50 = Fma.MultiplyAdd(x, b0, c50); c51 = Fma.MultiplyAdd(x, b1, c51);
+            off += kStride;
+            b += bStride;
+        }
+
+        if (rows == Mr && cols == Nr)
+        {
+            Write(c, c00, c01, add); Write(c + ldc, c10, c11, add);
+            Write(c + 2 * ldc, c20, c21, add); Write(c + 3 * ldc, c30, c31, add);
+            Write(c + 4 * ldc, c40, c41, add); Write(c + 5 * ldc, c50, c51, add);
+            return;
+        }
+
+        float* tile = stackalloc float[Mr * Nr];
+        c00.Store(tile); c01.Store(tile + 8); c10.Store(tile + 16); c11.Store(tile + 24);
+        c20.Store(tile + 32); c21.Store(tile + 40); c30.Store(tile + 48); c31.Store(tile + 56);
+        c40.Store(tile + 64); c41.Store(tile + 72); c50.Store(tile + 80); c51.Store(tile + 88);
+        TileWriter.WritePartial(tile, Nr, c, ldc, rows, cols, add);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write(float* row, Vector256<float> lo, Vector256<float> hi, bool add)
+    {
+        if (add)
+        {
+            lo += Vector256.Load(row);
+            hi += Vector256.Load(row + 8);
+        }
+        lo.Store(row);
+        hi.Store(row + 8);
+    }
+}

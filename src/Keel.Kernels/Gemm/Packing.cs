@@ -1,0 +1,72 @@
+namespace Keel.Kernels.Gemm;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the panel layouts the micro-kernels stream through
+/// (Goto and van de Geijn, 2008). Transposition is absorbed here: each of the four
+/// <c>transposeA</c>/<c>transposeB</c> combinations only changes which strides the copy walks.
+/// </summary>
+/// <remarks>
+/// A block of <c>rows × kc</c> becomes panels of <c>mr</c> rows, each stored k-major
+/// (<c>panel[p·mr + r] = op(A)[i0 + r, p0 + p]</c>). A block of <c>kc × cols</c> becomes panels
+/// of <c>nr</c> columns, each stored k-major (<c>panel[p·nr + j] = op(B)[p0 + p, j0 + j]</c>), with
+/// columns past the edge set to zero. Rows past the edge of an A panel are left unwritten: the
+/// micro-kernels never read them.
+/// </remarks>
+internal static unsafe class Packing
+{
+    /// <summary>Packs <c>op(A)[i0 .. i0+rows, p0 .. p0+kc]</c>; A is <c>[m, k]</c>, or <c>[k, m]</c> when transposed.</summary>
+    public static void PackA(float* a, int m, int k, bool transposeA, int i0, int rows, int p0, int kc, int mr, float* dst)
+    {
+        for (int q = 0; q < rows; q += mr)
+        {
+            int rq = Math.Min(mr, rows - q);
+            float* panel = dst + (nint)q * kc;
+            if (transposeA)
+            {
+                float* src = a + (nint)p0 * m + i0 + q;
+                for (int p = 0; p < kc; p++, src += m, panel += mr)
+                    new ReadOnlySpan<float>(src, rq).CopyTo(new Span<float>(panel, rq));
+            }
+            else if (rq == 8 && mr == 8)
+            {
+                Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, kc, panel);
+            }
+            else
+            {
+                for (int r = 0; r < rq; r++)
+                {
+                    float* src = a + (nint)(i0 + q + r) * k + p0;
+                    for (int p = 0; p < kc; p++) panel[p * mr + r] = src[p];
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs <c>op(B)[p0 .. p0+kc, j0 .. j0+cols]</c>; B is <c>[k, n]</c>, or <c>[n, k]</c> when transposed.</summary>
+    public static void PackB(float* b, int k, int n, bool transposeB, int p0, int kc, int j0, int cols, int nr, float* dst)
+    {
+        for (int q = 0; q < cols; q += nr)
+        {
+            int cq = Math.Min(nr, cols - q);
+            float* panel = dst + (nint)q * kc;
+            if (!transposeB)
+            {
+                float* src = b + (nint)p0 * n + j0 + q;
+                for (int p = 0; p < kc; p++, src += n, panel += nr)
+                {
+                    new ReadOnlySpan<float>(src, cq).CopyTo(new Span<float>(panel, cq));
+                    if (cq < nr) new Span<float>(panel + cq, nr - cq).Clear();
+                }
+            }
+            else
+            {
+                if (cq < nr) new Span<float>(panel, kc * nr).Clear();
+                for (int j = 0; j < cq; j++)
+                {
+                    float* src = b + (nint)(j0 + q + j) * k + p0;
+                    for (int p = 0; p < kc; p++) panel[p * nr + j] = src[p];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Keel.Kernels.Gemm;
+using Keel.Kernels.Threading;
+using GemmKernel = Keel.Kernels.Gemm.Gemm;
+
+namespace Keel.Kernels.Tests.Gemm;
+
+/// <summary>Accumulation, empty dimensions, span boundaries and thread-count independence.</summary>
+public sealed class GemmBehaviourTests
+{
+    public static TheoryData<string> Paths()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in GemmReference.SupportedPaths) data.Add(path.ToString());
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Accumulate_adds_the_product_to_C(string path)
+    {
+        foreach (var (m, k, n) in new[] { (7, 13, 5), (33, 65, 17), (300, 600, 260) })
+        {
+            foreach (bool ta in new[] { false, true })
+            {
+                foreach (bool tb in new[] { false, true })
+                {
+                    float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2);
+                    float[] initial = GemmReference.Random(m * n, 3), c = (float[])initial.Clone();
+                    GemmKernel.Multiply(a, b, c, m, k, n, ta, tb, accumulate: true, Enum.Parse<GemmPath>(path));
+                    var (product, abs) = GemmReference.Of(m, k, n, ta, tb);
+                    GemmReference.AssertClose(c, product, abs, k, initial);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void K_zero_clears_C_or_leaves_it_when_accumulating(string path)
+    {
+        var gemmPath = Enum.Parse<GemmPath>(path);
+        float[] c = [1, 2, 3, 4, 5, 6, 99];
+        GemmKernel.Multiply([], [], c, 2, 0, 3, false, false, accumulate: true, gemmPath);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 99], c);
+        GemmKernel.Multiply([], [], c, 2, 0, 3, false, false, accumulate: false, gemmPath);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 99], c);
+    }
+
+    [Fact]
+    public void Empty_m_or_n_touches_nothing()
+    {
+        float[] c = [7];
+        GemmKernel.Multiply(new float[5], [], c, 5, 1, 0);
+        GemmKernel.Multiply([], new float[5], c, 0, 1, 5);
+        Assert.Equal([7f], c);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Spans_cut_from_larger_arrays_leave_the_rest_untouched(string path)
+    {
+        const int Pad = 37;
+        const float Sentinel = -12345.5f;
+        foreach (var (m, k, n) in new[] { (7, 13, 5), (33, 65, 17), (300, 600, 260) })
+        {
+            foreach (bool accumulate in new[] { false, true })
+            {
+                float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2);
+                float[] aBig = Surround(a, Pad, float.NaN), bBig = Surround(b, Pad, float.NaN);
+                float[] cBig = Surround(new float[m * n], Pad, Sentinel);
+
+                GemmKernel.Multiply(aBig.AsSpan(Pad, m * k), bBig.AsSpan(Pad, k * n), cBig.AsSpan(Pad, m * n),
+                    m, k, n, transposeA: false, transposeB: true, accumulate, Enum.Parse<GemmPath>(path));
+
+                Assert.All(cBig[..Pad], v => Assert.Equal(Sentinel, v));
+                Assert.All(cBig[(Pad + m * n)..], v => Assert.Equal(Sentinel, v));
+                var (product, abs) = GemmReference.Of(m, k, n, false, true);
+                GemmReference.AssertClose(cBig.AsSpan(Pad, m * n), product, abs, k);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Results_are_bit_identical_for_one_two_and_three_threads(string path)
+    {
+        var gemmPath = Enum.Parse<GemmPath>(path);
+        foreach (var (m, k, n, ta, tb) in new[] { (300, 600, 260, false, false), (517, 300, 131, true, true), (40, 700, 1000, false, true) })
+        {
+            float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2);
+            float[] one = Run(1), two = Run(2), three = Run(3);
+            Assert.Equal(Bits(one), Bits(two));
+            Assert.Equal(Bits(one), Bits(three));
+
+            float[] Run(int threads)
+            {
+                using var scope = KernelThreads.Use(threads);
+                var c = GemmReference.Random(m * n, 3);
+                GemmKernel.Multiply(a, b, c, m, k, n, ta, tb, accumulate: true, gemmPath);
+                return c;
+            }
+        }
+    }
+
+    private static float[] Surround(float[] values, int pad, float fill)
+    {
+        var big = new float[values.Length + 2 * pad];
+        Array.Fill(big, fill);
+        values.CopyTo(big, pad);
+        return big;
+    }
+
+    private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
+}
