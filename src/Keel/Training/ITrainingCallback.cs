@@ -1,13 +1,18 @@
 namespace Keel.Training;
 
 /// <summary>
-/// Hooks into <see cref="Trainer.Fit"/>, like Keras callbacks: every member has an empty default,
+/// Hooks into a <see cref="Trainer"/>'s fit, like Keras callbacks: every member has an empty default,
 /// so a callback implements only what it needs.
 /// </summary>
 public interface ITrainingCallback
 {
     /// <summary>Before the first step of a fit.</summary>
     void OnTrainBegin(TrainingContext context)
+    {
+    }
+
+    /// <summary>After each training step.</summary>
+    void OnStepEnd(TrainingContext context)
     {
     }
 

@@ -1,24 +1,14 @@
+using Keel.Optim;
+
 namespace Keel.Training;
-
-/// <summary>Whether a smaller or a larger value of a metric is better.</summary>
-public enum MonitorMode
-{
-    /// <summary>Larger is better for names containing "acc", smaller for everything else (Keras' rule).</summary>
-    Auto,
-
-    /// <summary>Smaller is better (losses).</summary>
-    Min,
-
-    /// <summary>Larger is better (accuracy).</summary>
-    Max,
-}
 
 /// <summary>
 /// Follows one metric and says whether a new value improves on the best so far. Early stopping,
 /// checkpointing of the best model, reduce-on-plateau and trial pruning share this one rule.
 /// </summary>
 /// <remarks>
-/// Keras' definition: in min mode a value improves when <c>value &lt; best − minDelta</c>, in max mode
+/// The mode is <see cref="MonitorMode.Max"/> for names containing "acc" and
+/// <see cref="MonitorMode.Min"/> otherwise unless given (Keras' "auto"). Keras' definition: in min mode a value improves when <c>value &lt; best − minDelta</c>, in max mode
 /// when <c>value &gt; best + minDelta</c>; the first value always improves. A non-finite value never
 /// improves.
 /// </remarks>
@@ -26,19 +16,19 @@ public sealed class MetricMonitor
 {
     /// <summary>Follows <paramref name="metric"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="minDelta"/> is negative or not finite.</exception>
-    public MetricMonitor(string metric, MonitorMode mode = MonitorMode.Auto, float minDelta = 0f)
+    public MetricMonitor(string metric, MonitorMode? mode = null, float minDelta = 0f)
     {
         if (string.IsNullOrWhiteSpace(metric)) throw new ArgumentException("a monitor needs a metric name, such as val_loss", nameof(metric));
         if (!(minDelta >= 0) || !float.IsFinite(minDelta)) throw new ArgumentException($"minDelta must be a finite number ≥ 0, got {minDelta}", nameof(minDelta));
         Metric = metric;
-        Mode = mode == MonitorMode.Auto ? (metric.Contains("acc", StringComparison.OrdinalIgnoreCase) ? MonitorMode.Max : MonitorMode.Min) : mode;
+        Mode = mode ?? (metric.Contains("acc", StringComparison.OrdinalIgnoreCase) ? MonitorMode.Max : MonitorMode.Min);
         MinDelta = minDelta;
     }
 
     /// <summary>The metric's name, as in <see cref="TrainingHistory"/> (<c>val_loss</c>).</summary>
     public string Metric { get; }
 
-    /// <summary><see cref="MonitorMode.Min"/> or <see cref="MonitorMode.Max"/> (Auto is resolved).</summary>
+    /// <summary>Whether smaller or larger values are better.</summary>
     public MonitorMode Mode { get; }
 
     /// <summary>The smallest change that counts as an improvement.</summary>

@@ -1,3 +1,5 @@
+using Keel.Optim;
+
 namespace Keel.Training.Callbacks;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class EarlyStopping : ITrainingCallback
     /// <summary>Stops on <paramref name="monitor"/> (a history metric such as <c>val_loss</c>).</summary>
     /// <exception cref="ArgumentException">Patience is negative.</exception>
     public EarlyStopping(string monitor = "val_loss", int patience = 0, float minDelta = 0f,
-        MonitorMode mode = MonitorMode.Auto, float? baseline = null, bool restoreBestWeights = false)
+        MonitorMode? mode = null, float? baseline = null, bool restoreBestWeights = false)
     {
         if (patience < 0) throw new ArgumentException($"patience must be ≥ 0, got {patience}", nameof(patience));
         Monitor = new MetricMonitor(monitor, mode, minDelta);
