@@ -68,6 +68,8 @@ internal static class DataBuilder
         var given = node.String(key);
         var path = Path.GetFullPath(Path.Combine(baseDirectory, given));
         if (!File.Exists(path)) throw node[key].Error($"file not found: {path}");
+        // The resolved config names the file absolutely, so a run folder works from anywhere.
+        node.Set(key, path);
         return path;
     }
 }

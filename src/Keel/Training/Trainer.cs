@@ -55,7 +55,7 @@ public sealed partial class Trainer
     public int Threads { get; init; } = 1;
 
     /// <summary>Receives a report every <see cref="ProgressEvery"/> steps; the library never writes to a console.</summary>
-    public IProgress<TrainingProgress>? Progress { get; init; }
+    public IProgress<TrainingProgress>? Progress { get; set; }
 
     /// <summary>Steps between progress reports.</summary>
     public long ProgressEvery { get; init; } = 200;

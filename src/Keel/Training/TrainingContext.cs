@@ -27,6 +27,12 @@ public sealed class TrainingContext
     /// <summary>A copy of the model's parameters and buffers.</summary>
     public WeightsSnapshot CaptureWeights() => WeightsSnapshot.Capture(_trainer.Model, Step);
 
+    /// <summary>Writes a full, resumable checkpoint of the trainer (see <see cref="Checkpoints.Checkpoint"/>).</summary>
+    public void SaveCheckpoint(string path) => _trainer.SaveCheckpoint(path);
+
+    /// <summary>The model's parameters and buffers by name.</summary>
+    public IReadOnlyDictionary<string, Keel.Tensors.Tensor> ModelState() => _trainer.Model.StateDict();
+
     /// <summary>Puts a captured copy back into the model.</summary>
     public void RestoreWeights(WeightsSnapshot snapshot) => snapshot.RestoreInto(_trainer.Model);
 }
