@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Keel.Cli.Config;
+using Spectre.Console;
 
 namespace Keel.Cli.Commands;
 
@@ -18,7 +19,13 @@ public static class KeelCommand
         output ??= Console.Out;
         error ??= Console.Error;
         var root = new RootCommand("Keel: train neural networks that stay stable.");
-        foreach (var command in Commands(output)) root.Subcommands.Add(command);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+        foreach (var command in Commands(console)) root.Subcommands.Add(command);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -42,9 +49,8 @@ public static class KeelCommand
         or DirectoryNotFoundException or InvalidDataException or FormatException or ArgumentException
         or UnauthorizedAccessException;
 
-    private static IEnumerable<Command> Commands(TextWriter output)
-    {
-        _ = output;
-        return [];
-    }
+    private static IEnumerable<Command> Commands(IAnsiConsole console) =>
+    [
+        TrainCommand.Create(console),
+    ];
 }

@@ -28,6 +28,9 @@ public sealed class Dropout : Module
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => input.Dropout(P, IsTraining, _generator);
 
+    /// <summary>The mask generator, whose state checkpoints carry.</summary>
+    internal Generator Generator => _generator;
+
     /// <inheritdoc />
     public override string ToString() => $"Dropout(p: {P})";
 }
