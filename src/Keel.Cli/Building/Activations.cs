@@ -1,5 +1,6 @@
 using Keel.Cli.Config;
 using Keel.Nn;
+using Keel.Tensors;
 
 namespace Keel.Cli.Building;
 
@@ -10,6 +11,18 @@ internal static class Activations
     public static Module? Build(string kind, ConfigNode body) => kind switch
     {
         "tanh" => new Keel.Nn.Tanh(),
+        "sigmoid" => new Sigmoid(),
+        "relu" => new Relu(),
+        "leaky_relu" => new LeakyRelu(body.Float("negative_slope", 0.01f)),
+        "elu" => new Elu(body.Float("alpha", 1f)),
+        "selu" => new Selu(),
+        "gelu" => new Gelu(body.String("approximate", "none") switch
+        {
+            "none" => GeluApproximation.None,
+            "tanh" => GeluApproximation.Tanh,
+            var other => throw body["approximate"].Error($"expected none or tanh, got '{other}'"),
+        }),
+        "softmax" => new Softmax(body.Int("axis", -1)),
         _ => null,
     };
 }

@@ -50,7 +50,12 @@ internal static class RunBuilder
             EvaluationBatchSize = evaluationBatch,
             Threads = threads,
             Seed = seed + 1,
+            Clipping = StabilityBuilder.Clipping(root["clipping"]),
+            Guard = StabilityBuilder.Guard(root["guard"], optimizer),
         };
+        var weights = model.Weights().ToList();
+        trainer.Constraints.AddRange(StabilityBuilder.Constraints(root["constraints"], parameters, weights));
+        trainer.Penalties.AddRange(StabilityBuilder.Penalties(root["penalties"], parameters, weights));
         CallbackBuilder.AddTo(trainer, root["callbacks"]);
 
         var sample = root["sample"];

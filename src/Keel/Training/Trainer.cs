@@ -3,6 +3,7 @@ using Keel.Data;
 using Keel.Kernels.Threading;
 using Keel.Nn;
 using Keel.Optim;
+using Keel.Stability;
 using Keel.Tensors;
 
 namespace Keel.Training;
@@ -22,6 +23,7 @@ namespace Keel.Training;
 public sealed partial class Trainer
 {
     private readonly Func<Tensor, Tensor, Tensor> _loss;
+    private Parameter[]? _parameters;
     private double _lossSinceReport, _lossSinceEvaluation, _penaltySinceEvaluation;
     private int _stepsSinceReport, _stepsSinceEvaluation;
 
@@ -41,6 +43,21 @@ public sealed partial class Trainer
 
     /// <summary>The learning rate as a function of the step; sets the optimizer's rate before each update.</summary>
     public ISchedule? Schedule { get; init; }
+
+    /// <summary>Gradient clipping applied after backward and before the optimizer step.</summary>
+    public GradientClipping? Clipping { get; init; }
+
+    /// <summary>Weight constraints applied to their parameters after every optimizer step.</summary>
+    public List<ConstraintBinding> Constraints { get; } = [];
+
+    /// <summary>Penalties added to the data loss (and reported apart from it as <c>penalty</c>).</summary>
+    public List<PenaltyBinding> Penalties { get; } = [];
+
+    /// <summary>
+    /// Checks loss and gradients before each update and skips, rolls back or stops on non-finite
+    /// values or gradient-norm spikes. Without a guard a non-finite loss stops training, never silently.
+    /// </summary>
+    public NonFiniteGuard? Guard { get; init; }
 
     /// <summary>Callbacks run after each evaluation and at the start and end of a fit.</summary>
     public List<ITrainingCallback> Callbacks { get; } = [];
@@ -103,9 +120,9 @@ public sealed partial class Trainer
         while (Step < end && History.StopReason is null)
         {
             TrainStep(batches.Next());
-            foreach (var callback in Callbacks) callback.OnStepEnd(context);
             bool last = Step == end;
             if (last || (EvaluateEvery > 0 && Step % EvaluateEvery == 0)) Evaluate(validation, context);
+            foreach (var callback in Callbacks) callback.OnStepEnd(context);
             if (Progress is not null && (last || Step % ProgressEvery == 0)) ReportProgress(end, startStep, clock);
         }
         if (History.StopReason is not null && _stepsSinceEvaluation > 0) Evaluate(validation, context);
@@ -114,26 +131,56 @@ public sealed partial class Trainer
     }
 
     /// <summary>
-    /// One training step: forward → loss → backward → optimizer step, with the learning rate taken
-    /// from the schedule first.
+    /// One training step, in this order: learning rate from the schedule → forward → loss
+    /// (+ penalties) → backward → non-finite guard → clipping → optimizer step → constraints.
+    /// Returns the data loss. A step the guard or clipping rejects leaves parameters and optimizer
+    /// state untouched but still counts towards the budget.
     /// </summary>
     public float TrainStep(Batch batch)
     {
-        if (Schedule is not null) Optimizer.LearningRate = Schedule.ValueAt(Step);
+        if (Schedule is not null) Optimizer.LearningRate = Schedule.ValueAt(Step) * (Guard?.LearningRateScale ?? 1f);
 
         var output = Model.Forward(batch.Features);
         var loss = _loss(output, batch.Targets);
-        float dataLoss = loss.Item();
+        float dataLoss = loss.Item(), penalty = 0f;
+        if (Penalties.Count > 0)
+        {
+            var penaltyLoss = Stability.Penalties.Total(Penalties);
+            penalty = penaltyLoss.Item();
+            loss += penaltyLoss;
+        }
 
         Optimizer.ZeroGrad();
         loss.Backward();
-        Optimizer.Step();
+        if (StepIsSafe(dataLoss + penalty))
+        {
+            Optimizer.Step();
+            foreach (var constraint in Constraints) constraint.Apply();
+        }
         loss.Dispose();
 
         Step++;
-        Record(dataLoss, penalty: 0f);
+        Record(dataLoss, penalty);
         return dataLoss;
     }
+
+    /// <summary>The guard's verdict, then clipping's; without a guard a non-finite loss stops training.</summary>
+    private bool StepIsSafe(float loss)
+    {
+        if (Guard is not null && !Guard.Check(loss)) return false;
+        if (Guard is null && !float.IsFinite(loss))
+        {
+            History.StopReason ??= $"the loss became {loss} at step {Step + 1}; no guard was set, so training stopped (set a NonFiniteGuard to skip such steps)";
+            return false;
+        }
+        if (Clipping is null) return true;
+        var result = Clipping.Clip(_parameters ??= [.. Optimizer.Groups.SelectMany(g => g.Parameters)]);
+        LastGradientNorm = result.Norm;
+        return !result.SkipStep;
+    }
+
+    /// <summary>The total gradient norm that clipping measured at the last step (before clipping), or NaN without clipping.</summary>
+    public float LastGradientNorm { get; private set; } = float.NaN;
 
     /// <summary>Evaluates the model on <paramref name="data"/> in eval mode under no-grad.</summary>
     public EvaluationResult Evaluate(Dataset data) => Evaluation.Run(Model, _loss, data, EvaluationBatchSize);

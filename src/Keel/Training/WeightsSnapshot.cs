@@ -13,6 +13,12 @@ public sealed class WeightsSnapshot
         Step = step;
     }
 
+    /// <summary>The copied values by tensor name.</summary>
+    public IReadOnlyDictionary<string, float[]> Values => _values;
+
+    /// <summary>A snapshot from saved values (a checkpoint).</summary>
+    public static WeightsSnapshot FromValues(Dictionary<string, float[]> values, long step) => new(values, step);
+
     /// <summary>The step at which the copy was taken.</summary>
     public long Step { get; }
 

@@ -1,4 +1,5 @@
 using Keel.Optim;
+using Keel.Training.Checkpoints;
 
 namespace Keel.Training.Callbacks;
 
@@ -14,7 +15,7 @@ namespace Keel.Training.Callbacks;
 /// back when training ends, whether it stopped early or ran its full budget; Keras restores only
 /// when it stops early.
 /// </remarks>
-public sealed class EarlyStopping : ITrainingCallback
+public sealed class EarlyStopping : ITrainingCallback, ICheckpointable
 {
     private WeightsSnapshot? _bestWeights;
 
@@ -78,5 +79,30 @@ public sealed class EarlyStopping : ITrainingCallback
     public void OnTrainEnd(TrainingContext context)
     {
         if (RestoreBestWeights && _bestWeights is { } best) context.RestoreWeights(best);
+    }
+
+    /// <inheritdoc />
+    public string CheckpointKey => "early_stopping";
+
+    /// <inheritdoc />
+    public void SaveState(CheckpointState state)
+    {
+        state.Set("wait", Wait);
+        state.Set("best_step", Monitor.BestStep);
+        if (Monitor.Best is { } best) state.Set("best", best);
+        if (_bestWeights is null) return;
+        state.Set("best_weights_step", _bestWeights.Step);
+        foreach (var (name, values) in _bestWeights.Values) state.Tensors[$"best_weights.{name}"] = Keel.Tensors.Tensor.FromArray(values);
+    }
+
+    /// <inheritdoc />
+    public void LoadState(CheckpointState state)
+    {
+        Wait = (int)state.GetLong("wait");
+        Monitor.Restore(state.GetOrNull("best") is null ? null : (float)state.GetDouble("best"), state.GetLong("best_step"));
+        if (state.GetOrNull("best_weights_step") is null) return;
+        var values = state.Tensors.Where(t => t.Key.StartsWith("best_weights.", StringComparison.Ordinal))
+            .ToDictionary(t => t.Key["best_weights.".Length..], t => t.Value.ToArray());
+        _bestWeights = WeightsSnapshot.FromValues(values, state.GetLong("best_weights_step"));
     }
 }
