@@ -27,7 +27,7 @@ internal static class CallbackBuilder
             }
             catch (ArgumentException e)
             {
-                throw body.Error(e.Message);
+                throw body.Error(e);
             }
             body.RejectUnknownKeys();
         }

@@ -33,7 +33,7 @@ internal static class DataBuilder
         }
         catch (ArgumentException e)
         {
-            throw data.Error(e.Message);
+            throw data.Error(e);
         }
         data.RejectUnknownKeys();
         return result;

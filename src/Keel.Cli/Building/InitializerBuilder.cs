@@ -64,7 +64,7 @@ internal static class InitializerBuilder
         }
         catch (ArgumentException e)
         {
-            throw body["nonlinearity"].Error(e.Message);
+            throw body["nonlinearity"].Error(e);
         }
     }
 }

@@ -27,7 +27,7 @@ internal static class ModelBuilder
             }
             catch (ArgumentException e)
             {
-                throw item.Error(e.Message);
+                throw item.Error(e);
             }
             body.RejectUnknownKeys();
         }

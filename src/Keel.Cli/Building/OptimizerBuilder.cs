@@ -34,7 +34,7 @@ internal static class OptimizerBuilder
         }
         catch (ArgumentException e)
         {
-            throw body.Error(e.Message);
+            throw body.Error(e);
         }
     }
 

@@ -100,7 +100,7 @@ internal static class RunBuilder
         }
         catch (ArgumentException e)
         {
-            throw root["init"].Error($"{path}: {e.Message}");
+            throw root["init"].Error($"{path}: {ConfigNode.UserMessage(e)}");
         }
     }
 }

@@ -39,7 +39,7 @@ internal static class ScheduleBuilder
         }
         catch (ArgumentException e)
         {
-            throw body.Error(e.Message);
+            throw body.Error(e);
         }
     }
 }

@@ -112,7 +112,7 @@ internal static class StabilityBuilder
         }
         catch (ArgumentException e)
         {
-            throw body.Error(e.Message);
+            throw body.Error(e);
         }
     }
 }

@@ -39,8 +39,13 @@ public static class KeelCommand
         }
         catch (Exception e) when (IsUsersMistake(e))
         {
-            error.WriteLine($"keel: {e.Message}");
+            error.WriteLine($"keel: {ConfigNode.UserMessage(e)}");
             return UsageError;
+        }
+        catch (Keel.Stability.NonFiniteException e)
+        {
+            error.WriteLine($"keel: training stopped: {ConfigNode.UserMessage(e)}");
+            return 1;
         }
     }
 

@@ -202,6 +202,20 @@ public sealed class ConfigNode
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
     }
 
+    /// <summary>An error naming the file and this node's path, with the message of a library's exception.</summary>
+    public ConfigException Error(Exception e) => Error(UserMessage(e));
+
+    /// <summary>
+    /// An exception's message as one line for a user: the first line only, without .NET's
+    /// <c>(Parameter 'name')</c> suffix.
+    /// </summary>
+    public static string UserMessage(Exception e)
+    {
+        var message = e.Message.Split('\n')[0].TrimEnd();
+        int suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return suffix > 0 ? message[..suffix] : message;
+    }
+
     /// <summary>An error naming the file and this node's path.</summary>
     public ConfigException Error(string message) => new($"{File}: {(Path.Length == 0 ? "" : Path + ": ")}{message}");
 
