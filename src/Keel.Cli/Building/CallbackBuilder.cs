@@ -7,7 +7,9 @@ namespace Keel.Cli.Building;
 
 /// <summary>
 /// Builds <c>callbacks:</c> — <c>{early_stopping: {monitor, patience, min_delta, mode, baseline,
-/// restore_best_weights}}</c>.
+/// restore_best_weights}}</c>, <c>{reduce_lr_on_plateau: {monitor, mode, factor, patience, threshold,
+/// threshold_mode: rel | abs, cooldown, min_lr}}</c>, <c>{model_checkpoint: {path, every_steps,
+/// save_best_only, monitor, min_delta}}</c>.
 /// </summary>
 internal static class CallbackBuilder
 {
@@ -22,7 +24,13 @@ internal static class CallbackBuilder
                 {
                     "early_stopping" => new EarlyStopping(body.String("monitor", "val_loss")!, body.Int("patience", 0), body.Float("min_delta", 0f),
                         Mode(body), body.Has("baseline") ? body.Float("baseline") : null, body.Bool("restore_best_weights", false)),
-                    _ => throw item.Error($"unknown callback '{kind}' (early_stopping)"),
+                    "reduce_lr_on_plateau" => new ReduceLROnPlateau(body.String("monitor", "val_loss")!, new ReduceOnPlateau(
+                        Mode(body) ?? MonitorMode.Min, body.Float("factor", 0.1f), body.Int("patience", 10), body.Float("threshold", 1e-4f),
+                        body.String("threshold_mode", "rel") == "abs" ? ThresholdMode.Absolute : ThresholdMode.Relative,
+                        body.Int("cooldown", 0), body.Float("min_lr", 0f))),
+                    "model_checkpoint" => new ModelCheckpoint(body.String("path"), body.Long("every_steps", 0), body.Bool("save_best_only", false),
+                        body.String("monitor", "val_loss")!, body.Float("min_delta", 0f)),
+                    _ => throw item.Error($"unknown callback '{kind}' (early_stopping, reduce_lr_on_plateau, model_checkpoint)"),
                 });
             }
             catch (ArgumentException e)

@@ -57,5 +57,6 @@ public static class KeelCommand
     private static IEnumerable<Command> Commands(IAnsiConsole console) =>
     [
         TrainCommand.Create(console),
+        SampleCommand.Create(console),
     ];
 }

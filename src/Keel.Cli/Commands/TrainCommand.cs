@@ -32,6 +32,7 @@ internal static class TrainCommand
             if (configPath is not null) throw new ArgumentException("give a config or --resume RUN_DIR, not both");
             if (!Directory.Exists(resumeDirectory)) throw new DirectoryNotFoundException($"run folder not found: {resumeDirectory}");
             folder = new RunFolder(resumeDirectory);
+            folder.RemoveStaleTemporaryFiles();
             if (!File.Exists(folder.Checkpoint)) throw new FileNotFoundException($"{folder.Checkpoint} not found: nothing to resume");
             configPath = folder.Config;
         }

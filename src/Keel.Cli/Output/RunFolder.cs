@@ -43,6 +43,12 @@ internal sealed class RunFolder
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Deletes temporary files a killed run left behind (its real files are whole: writes are atomic).</summary>
+    public void RemoveStaleTemporaryFiles()
+    {
+        foreach (var file in Directory.GetFiles(Path, ".*.tmp")) System.IO.File.Delete(file);
+    }
+
     public void WriteConfig(string yaml) => AtomicFile.WriteAllText(Config, yaml);
 
     public void WriteHistory(TrainingHistory history) => AtomicFile.WriteAllText(History, history.ToCsv());

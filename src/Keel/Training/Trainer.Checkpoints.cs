@@ -47,6 +47,8 @@ public sealed partial class Trainer
             state.Set("loss_since_evaluation", trainer._lossSinceEvaluation);
             state.Set("penalty_since_evaluation", trainer._penaltySinceEvaluation);
             state.Set("steps_since_evaluation", trainer._stepsSinceEvaluation);
+            state.Set("learning_rate", trainer.Optimizer.LearningRate);
+            state.Set("learning_rate_scale", trainer.LearningRateScale);
             if ((trainer._batches?.GetState() ?? trainer._pendingBatcherState) is not { } batcher) return;
             state.Set("batcher.drawn", batcher.BatchesDrawn);
             state.Set("batcher.epoch", batcher.Epoch);
@@ -62,6 +64,8 @@ public sealed partial class Trainer
             trainer._lossSinceEvaluation = state.GetDouble("loss_since_evaluation");
             trainer._penaltySinceEvaluation = state.GetDouble("penalty_since_evaluation");
             trainer._stepsSinceEvaluation = (int)state.GetLong("steps_since_evaluation");
+            trainer.Optimizer.LearningRate = (float)state.GetDouble("learning_rate");
+            trainer.LearningRateScale = (float)state.GetDouble("learning_rate_scale");
             if (state.GetOrNull("batcher.drawn") is null) return;
             trainer._pendingBatcherState = new BatcherState(
                 state.GetOrNull("batcher.rng.s0") is null ? null : state.GetGenerator("batcher.rng"),

@@ -77,6 +77,9 @@ public sealed partial class Trainer
     /// <summary>Steps between progress reports.</summary>
     public long ProgressEvery { get; init; } = 200;
 
+    /// <summary>A factor on the schedule's value that callbacks such as reduce-on-plateau lower (1 by default).</summary>
+    public float LearningRateScale { get; set; } = 1f;
+
     /// <summary>Seed of the generator that draws the batches.</summary>
     public ulong Seed { get; init; }
 
@@ -138,7 +141,7 @@ public sealed partial class Trainer
     /// </summary>
     public float TrainStep(Batch batch)
     {
-        if (Schedule is not null) Optimizer.LearningRate = Schedule.ValueAt(Step) * (Guard?.LearningRateScale ?? 1f);
+        if (Schedule is not null) Optimizer.LearningRate = Schedule.ValueAt(Step) * LearningRateScale * (Guard?.LearningRateScale ?? 1f);
 
         var output = Model.Forward(batch.Features);
         var loss = _loss(output, batch.Targets);

@@ -15,6 +15,16 @@ public sealed class TrainingContext
     /// <summary>The optimizer (callbacks such as reduce-on-plateau change its learning rate).</summary>
     public IOptimizer Optimizer => _trainer.Optimizer;
 
+    /// <summary>Whether the trainer sets the learning rate from a schedule at every step.</summary>
+    public bool HasSchedule => _trainer.Schedule is not null;
+
+    /// <summary>The factor the trainer applies to the schedule's value (see <see cref="Trainer.LearningRateScale"/>).</summary>
+    public float LearningRateScale
+    {
+        get => _trainer.LearningRateScale;
+        set => _trainer.LearningRateScale = value;
+    }
+
     /// <summary>The metrics recorded so far.</summary>
     public TrainingHistory History => _trainer.History;
 

@@ -73,7 +73,6 @@ public sealed class TrainCommandTests
         process.WaitForExit();
 
         Assert.True(File.Exists(checkpoint), "no checkpoint was written within a minute");
-        Assert.Empty(Directory.GetFiles(run, "*.tmp*"));
         ConfigNode.Parse(File.ReadAllText(Path.Combine(run, "config.yaml")), "config.yaml");
         var history = TrainingHistory.FromCsv(File.ReadAllText(Path.Combine(run, "history.csv")));
         Assert.NotEmpty(history.Rows);
@@ -86,5 +85,28 @@ public sealed class TrainCommandTests
             .Replace("steps: 100000000", $"steps: {step + 10}", StringComparison.Ordinal));
         var (code, _, error) = CliRun.Invoke("train", "--resume", run);
         Assert.True(code == 0, error);
+        Assert.Empty(Directory.GetFiles(run, ".*.tmp"));
+    }
+
+    [Fact]
+    public void Sample_prints_the_asked_number_of_words_repeatably_for_a_seed()
+    {
+        using var folder = new TempFolder();
+        var run = folder.File("run");
+        Assert.Equal(0, CliRun.Invoke("train", CliRun.WriteConfig(folder), "--out", run).Code);
+        var (code, output, error) = CliRun.Invoke("sample", run, "--count", "5", "--seed", "3");
+        Assert.True(code == 0, error);
+        var words = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(5, words.Length);
+        Assert.All(words, w => Assert.Matches("^[a-z]*$", w));
+        Assert.Equal(output, CliRun.Invoke("sample", run, "--count", "5", "--seed", "3").Output);
+    }
+
+    [Fact]
+    public void Sample_on_a_missing_run_folder_is_a_one_line_error()
+    {
+        var (code, _, error) = CliRun.Invoke("sample", "/nonexistent/run");
+        Assert.Equal(2, code);
+        Assert.Equal("keel: run folder not found: /nonexistent/run\n", error);
     }
 }
