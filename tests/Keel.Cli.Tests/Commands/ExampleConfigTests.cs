@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Keel.TestKit;
+
+namespace Keel.Cli.Tests.Commands;
+
+/// <summary>The shipped example configs parse, build and train (shortened where the full run is long).</summary>
+public sealed class ExampleConfigTests
+{
+    private static JsonElement Train(TempFolder folder, string example, Func<string, string>? shorten = null)
+    {
+        var source = RepositoryPaths.InRepository(example);
+        var config = Path.Combine(Path.GetDirectoryName(source)!, $".test-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(config, shorten is null ? File.ReadAllText(source) : shorten(File.ReadAllText(source)));
+        try
+        {
+            var run = folder.File("run");
+            var (code, _, error) = CliRun.Invoke("train", config, "--out", run);
+            Assert.True(code == 0, error);
+            return JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json"))).RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public void The_wine_example_standardizes_on_train_and_classifies_the_test_split()
+    {
+        using var folder = new TempFolder();
+        var metrics = Train(folder, "examples/wine/wine.yaml");
+        Assert.True(metrics.GetProperty("test_accuracy").GetSingle() >= 0.85f, metrics.ToString());
+        Assert.True(File.Exists(folder.File("run/standardizer.json")));
+    }
+
+    [Theory]
+    [InlineData("examples/names/quick.yaml")]
+    [InlineData("examples/names/mlp.yaml")]
+    public void The_names_examples_build_and_train_a_few_steps(string example)
+    {
+        using var folder = new TempFolder();
+        var metrics = Train(folder, example, yaml => System.Text.RegularExpressions.Regex.Replace(yaml, @"steps: \d+, batch_size: 32, eval_every: \d+", "steps: 30, batch_size: 32, eval_every: 10"));
+        Assert.Equal(30, metrics.GetProperty("steps").GetInt64());
+        Assert.True(metrics.GetProperty("validation_loss").GetSingle() < 3.4f);
+    }
+}
