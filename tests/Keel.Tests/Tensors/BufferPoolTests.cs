@@ -2,6 +2,10 @@ using Keel.Tensors;
 
 namespace Keel.Tests.Tensors;
 
+// The pool is shared by the whole process: tests running beside this one take buffers of the
+// same lengths from it and make this loop allocate, so it runs alone.
+[CollectionDefinition(nameof(BufferPoolTests), DisableParallelization = true)]
+[Collection(nameof(BufferPoolTests))]
 public sealed class BufferPoolTests
 {
     [Fact]
