@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Keel.Optim;
 using Keel.Tensors;
 
@@ -37,6 +38,23 @@ public sealed class OptimizerStateTests
         Assert.Equal(expectedState.Slots.Keys.Order(), actualState.Slots.Keys.Order());
         foreach (var (key, values) in expectedState.Slots) Assert.Equal(values, actualState.Slots[key]);
         Assert.Equal(expectedState.Scalars, actualState.Scalars);
+    }
+
+    [Fact]
+    public void State_survives_a_json_round_trip_bit_for_bit()
+    {
+        var problem = new QuadraticProblem();
+        var rms = new RmsProp(problem.Parameters, centered: true, momentum: 0.9f);
+        for (int i = 0; i < 3; i++)
+        {
+            problem.ComputeGradients();
+            rms.Step();
+        }
+        var state = rms.GetState();
+        var copy = JsonSerializer.Deserialize<OptimizerState>(JsonSerializer.Serialize(state))!;
+        Assert.Equal(state.Kind, copy.Kind);
+        Assert.Equal(state.Scalars, copy.Scalars);
+        foreach (var (key, values) in state.Slots) Assert.Equal(values, copy.Slots[key]);
     }
 
     [Fact]

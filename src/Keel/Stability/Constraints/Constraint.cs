@@ -31,9 +31,9 @@ public abstract class PerTensorConstraint : Constraint
     public override void Apply(IReadOnlyList<Parameter> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        for (int i = 0; i < parameters.Count; i++) ApplyTo(parameters[i], ParameterNames.Of(parameters[i], i));
+        for (int i = 0; i < parameters.Count; i++) ApplyTo(parameters[i], i);
     }
 
-    /// <summary>Projects one parameter's values in place; <paramref name="name"/> is for messages.</summary>
-    private protected abstract void ApplyTo(Parameter parameter, string name);
+    /// <summary>Projects one parameter's values in place; <paramref name="position"/> names an unnamed one in messages.</summary>
+    private protected abstract void ApplyTo(Parameter parameter, int position);
 }
