@@ -1,0 +1,21 @@
+using System.Numerics.Tensors;
+
+namespace Keel.Kernels.Elementwise;
+
+/// <summary>The logistic sigmoid and its derivative.</summary>
+public static class SigmoidKernels
+{
+    /// <summary><c>y[i] = 1 / (1 + exp(−x[i]))</c>.</summary>
+    public static void Forward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Lengths.Check("SigmoidForward", x.Length, y.Length);
+        if (x.Length > 0) TensorPrimitives.Sigmoid(x, y); // TensorPrimitives rejects empty spans here alone
+    }
+
+    /// <summary>Sigmoid backward from its output, accumulating: <c>dx[i] += dy[i] · y[i] · (1 − y[i])</c>.</summary>
+    public static void Backward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        Lengths.Check("SigmoidBackward", y.Length, dy.Length, dx.Length);
+        for (int i = 0; i < y.Length; i++) dx[i] += dy[i] * y[i] * (1f - y[i]);
+    }
+}
