@@ -31,6 +31,8 @@ CASES = {
     "adamw_amsgrad": lambda p: torch.optim.AdamW(p, lr=0.1, betas=(0.8, 0.99), weight_decay=0.1, amsgrad=True),
     "adagrad": lambda p: torch.optim.Adagrad(p, lr=0.1),
     "adagrad_decay": lambda p: torch.optim.Adagrad(p, lr=0.1, lr_decay=0.1, weight_decay=0.1, initial_accumulator_value=0.1),
+    "sgd_groups": lambda p: torch.optim.SGD([{"params": [p[0]]}, {"params": [p[1]], "lr": 0.02, "weight_decay": 0.0}], lr=0.1, momentum=0.9, weight_decay=0.1),
+    "adamw_groups": lambda p: torch.optim.AdamW([{"params": [p[0]]}, {"params": [p[1]], "lr": 0.02, "weight_decay": 0.0}], lr=0.1, weight_decay=0.1),
 }
 
 

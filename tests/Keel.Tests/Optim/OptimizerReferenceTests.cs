@@ -6,8 +6,8 @@ namespace Keel.Tests.Optim;
 
 /// <summary>
 /// The first five steps of every optimizer against PyTorch 1.13 (fixtures written by
-/// tests/reference/optimizers.py), across momentum, Nesterov, dampening, weight decay, AMSGrad and
-/// centering.
+/// tests/reference/optimizers.py), across momentum, Nesterov, dampening, weight decay, AMSGrad,
+/// centering and parameter groups.
 /// </summary>
 public sealed class OptimizerReferenceTests
 {
@@ -30,6 +30,8 @@ public sealed class OptimizerReferenceTests
         ["adamw_amsgrad"] = p => new AdamW(p, learningRate: 0.1f, beta1: 0.8f, beta2: 0.99f, weightDecay: 0.1f, amsgrad: true),
         ["adagrad"] = p => new Adagrad(p, learningRate: 0.1f),
         ["adagrad_decay"] = p => new Adagrad(p, learningRate: 0.1f, learningRateDecay: 0.1f, weightDecay: 0.1f, initialAccumulatorValue: 0.1f),
+        ["sgd_groups"] = p => new Sgd([new ParameterGroup([p[0]]), new ParameterGroup([p[1]], learningRate: 0.02f, weightDecay: 0f)], learningRate: 0.1f, momentum: 0.9f, weightDecay: 0.1f),
+        ["adamw_groups"] = p => new AdamW([new ParameterGroup([p[0]]), new ParameterGroup([p[1]], learningRate: 0.02f, weightDecay: 0f)], learningRate: 0.1f, weightDecay: 0.1f),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
