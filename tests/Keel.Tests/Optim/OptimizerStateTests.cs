@@ -120,12 +120,17 @@ public sealed class OptimizerStateTests
         var problem = new QuadraticProblem();
         var optimizers = OptimizerReferenceTests.Cases.Values.Select(make => make(problem.Parameters)).ToArray();
         problem.ComputeGradients();
-        foreach (var optimizer in optimizers) optimizer.Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        for (int i = 0; i < 20; i++)
         {
             foreach (var optimizer in optimizers) optimizer.Step();
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            foreach (var optimizer in optimizers) optimizer.Step();
+        }
+        // Any allocation per step would be 100 objects of 24 bytes or more; the runtime's own
+        // one-time allocations (tiered recompilation can land in the window) stay under that.
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 100);
     }
 }

@@ -27,9 +27,11 @@ public sealed class SteadyStateAllocationTests
             foreach (var constraint in constraints) constraint.Apply();
         }
 
-        Step();
+        for (int i = 0; i < 20; i++) Step();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) Step();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        for (int i = 0; i < 100; i++) Step();
+        // Any allocation per step would be 100 objects of 24 bytes or more; the runtime's own
+        // one-time allocations (tiered recompilation can land in the window) stay under that.
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 100);
     }
 }
