@@ -31,6 +31,16 @@ CASES = {
     "adamw_amsgrad": lambda p: torch.optim.AdamW(p, lr=0.1, betas=(0.8, 0.99), weight_decay=0.1, amsgrad=True),
     "adagrad": lambda p: torch.optim.Adagrad(p, lr=0.1),
     "adagrad_decay": lambda p: torch.optim.Adagrad(p, lr=0.1, lr_decay=0.1, weight_decay=0.1, initial_accumulator_value=0.1),
+    "sgd_groups": lambda p: torch.optim.SGD([{"params": [p[0]]}, {"params": [p[1]], "lr": 0.02, "weight_decay": 0.0}], lr=0.1, momentum=0.9, weight_decay=0.1),
+    "adamw_groups": lambda p: torch.optim.AdamW([{"params": [p[0]]}, {"params": [p[1]], "lr": 0.02, "weight_decay": 0.0}], lr=0.1, weight_decay=0.1),
+}
+
+# Cases whose learning rate follows a scheduler, stepped after each update as PyTorch expects.
+SCHEDULED = {
+    "sgd_momentum_step_decay": (lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+                                lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=2, gamma=0.5)),
+    "adam_one_cycle": (lambda p: torch.optim.Adam(p, lr=0.1),
+                       lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.1, total_steps=5, cycle_momentum=False)),
 }
 
 
@@ -38,18 +48,21 @@ def f32(values):
     return ", ".join(f"{np.float32(v)}f" for v in values)
 
 
-def run(make):
+def run(make, make_scheduler=None):
     params = [torch.tensor(v, dtype=torch.float32) for v in INITIAL]
     curvature = [torch.tensor(v, dtype=torch.float32) for v in CURVATURE]
     offset = [torch.tensor(v, dtype=torch.float32) for v in OFFSET]
     for p in params:
         p.requires_grad_(True)
     optimizer = make(params)
+    scheduler = make_scheduler(optimizer) if make_scheduler else None
     trajectory = []
     for _ in range(STEPS):
         for p, c, d in zip(params, curvature, offset):
             p.grad = (c * p.detach() + d).to(torch.float32)
         optimizer.step()
+        if scheduler:
+            scheduler.step()
         trajectory.append(np.concatenate([p.detach().numpy().ravel() for p in params]))
     return trajectory
 
@@ -72,6 +85,9 @@ def main():
     print("    {")
     for name, make in CASES.items():
         rows = ", ".join(f"[{f32(step)}]" for step in run(make))
+        print(f'        ["{name}"] = [{rows}],')
+    for name, (make, make_scheduler) in SCHEDULED.items():
+        rows = ", ".join(f"[{f32(step)}]" for step in run(make, make_scheduler))
         print(f'        ["{name}"] = [{rows}],')
     print("    };")
     print("}")

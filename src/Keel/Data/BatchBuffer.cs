@@ -3,7 +3,7 @@ using Keel.Tensors;
 namespace Keel.Data;
 
 /// <summary>Feature and target tensors for batches of one size, allocated once and refilled by gathering rows.</summary>
-internal sealed class BatchBuffer
+internal sealed class BatchBuffer : IDisposable
 {
     private readonly Dataset _dataset;
     private readonly Tensor _features;
@@ -22,6 +22,13 @@ internal sealed class BatchBuffer
         Dataset.Gather(_dataset.Features, indices, _features.Data);
         Dataset.Gather(_dataset.Targets, indices, _targets.Data);
         return new Batch(_features, _targets);
+    }
+
+    /// <summary>Returns the two tensors' buffers to the pool.</summary>
+    public void Dispose()
+    {
+        _features.Dispose();
+        _targets.Dispose();
     }
 
     /// <summary>Checks a batch size against a dataset, naming both.</summary>

@@ -14,7 +14,7 @@ namespace Keel.Data;
 /// <c>shuffle: false</c> every epoch goes in file order. Full and partial batches each fill their
 /// own reused tensors.
 /// </remarks>
-public sealed class EpochBatches : IBatchSource
+public sealed class EpochBatches : IBatchSource, IDisposable
 {
     private readonly Dataset _dataset;
     private readonly Generator _generator;
@@ -82,6 +82,13 @@ public sealed class EpochBatches : IBatchSource
         _generator.SetState(state.Generator ?? throw new ArgumentException("epoch batches need a generator state", nameof(state)));
         (_drawn, _epoch, _position, _epochSeed) = (state.BatchesDrawn, state.Epoch, state.Position, state.EpochSeed);
         if (_epoch > 0) BuildOrder();
+    }
+
+    /// <summary>Returns the batch tensors' buffers to the pool; the source is unusable after.</summary>
+    public void Dispose()
+    {
+        _full.Dispose();
+        _partial?.Dispose();
     }
 
     private void BuildOrder()

@@ -13,7 +13,7 @@ namespace Keel.Data;
 /// steady-state training loop allocates nothing here. Give the source a generator of its own so that
 /// its state in a checkpoint is its alone.
 /// </remarks>
-public sealed class RandomBatches : IBatchSource
+public sealed class RandomBatches : IBatchSource, IDisposable
 {
     private readonly Dataset _dataset;
     private readonly Generator _generator;
@@ -39,6 +39,9 @@ public sealed class RandomBatches : IBatchSource
         _drawn++;
         return _buffer.Fill(_indices);
     }
+
+    /// <summary>Returns the batch tensors' buffers to the pool; the source is unusable after.</summary>
+    public void Dispose() => _buffer.Dispose();
 
     /// <summary>The indices of the examples in the last batch.</summary>
     public ReadOnlySpan<int> LastIndices => _indices;

@@ -11,7 +11,7 @@ namespace Keel.Optim;
 /// optimizer. Other hyperparameters (momentum, betas, ε) are the optimizer's.
 /// </remarks>
 /// <example><code>
-/// var optimizer = new AdamW([new(model.Weights()), new(model.Biases(), weightDecay: 0f)], learningRate: 3e-4f);
+/// var optimizer = new AdamW([new ParameterGroup(model.Weights()), new ParameterGroup(model.Biases(), weightDecay: 0f)], learningRate: 3e-4f);
 /// </code></example>
 public sealed class ParameterGroup
 {

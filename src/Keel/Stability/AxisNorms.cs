@@ -17,11 +17,11 @@ internal static class AxisNorms
     /// For each vector over <paramref name="axes"/> (all axes when null; negative axes count from
     /// the end): <c>v ← v · rule.Factor(‖v‖)</c>. Allocates nothing in steady state.
     /// </summary>
-    public static void Rescale<TRule>(Span<float> values, Shape shape, int[]? axes, TRule rule, string who)
+    public static void Rescale<TRule>(Span<float> values, Shape shape, int[]? axes, TRule rule, string what, Parameter parameter, int position)
         where TRule : struct, IRule
     {
         Span<int> normalized = stackalloc int[axes?.Length ?? shape.Rank];
-        Normalize(shape, axes, normalized, who);
+        Normalize(shape, axes, normalized, what, parameter, position);
         int groups = NormKernels.GroupCount(shape.Dims, normalized);
         var norms = ArrayPool<double>.Shared.Rent(groups);
         var span = norms.AsSpan(0, groups);
@@ -32,8 +32,8 @@ internal static class AxisNorms
     }
 
     /// <summary>Writes the 0-based, distinct axes (every axis when <paramref name="axes"/> is null).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An axis is outside the shape or repeated; the message names <paramref name="who"/>.</exception>
-    public static void Normalize(Shape shape, int[]? axes, Span<int> normalized, string who)
+    /// <exception cref="ArgumentOutOfRangeException">An axis is outside the shape or repeated; the message names <paramref name="what"/> and the parameter.</exception>
+    public static void Normalize(Shape shape, int[]? axes, Span<int> normalized, string what, Parameter parameter, int position)
     {
         if (axes is null)
         {
@@ -44,7 +44,7 @@ internal static class AxisNorms
         {
             int axis = axes[i] < 0 ? axes[i] + shape.Rank : axes[i];
             if (axis < 0 || axis >= shape.Rank || normalized[..i].Contains(axis))
-                throw new ArgumentOutOfRangeException(nameof(axes), $"{who}: axis {axes[i]} is out of range or repeated for shape {shape}");
+                throw new ArgumentOutOfRangeException(nameof(axes), $"{what} of {ParameterNames.Of(parameter, position)}: axis {axes[i]} is out of range or repeated for shape {shape}");
             normalized[i] = axis;
         }
     }

@@ -90,6 +90,15 @@ public sealed class BatchSourceTests
     }
 
     [Fact]
+    public void Disposing_a_source_returns_its_batch_tensors_to_the_pool()
+    {
+        var batches = new EpochBatches(DatasetTests.Numbered(10), 4, new Generator(1));
+        var batch = batches.Next();
+        batches.Dispose();
+        Assert.Throws<InvalidOperationException>(() => batch.Features.Data.Length);
+    }
+
+    [Fact]
     public void Full_batches_are_the_whole_dataset_in_order()
     {
         var data = DatasetTests.Numbered(6);

@@ -6,8 +6,8 @@ namespace Keel.Tests.Optim;
 
 /// <summary>
 /// The first five steps of every optimizer against PyTorch 1.13 (fixtures written by
-/// tests/reference/optimizers.py), across momentum, Nesterov, dampening, weight decay, AMSGrad and
-/// centering.
+/// tests/reference/optimizers.py), across momentum, Nesterov, dampening, weight decay, AMSGrad,
+/// centering and parameter groups.
 /// </summary>
 public sealed class OptimizerReferenceTests
 {
@@ -30,33 +30,31 @@ public sealed class OptimizerReferenceTests
         ["adamw_amsgrad"] = p => new AdamW(p, learningRate: 0.1f, beta1: 0.8f, beta2: 0.99f, weightDecay: 0.1f, amsgrad: true),
         ["adagrad"] = p => new Adagrad(p, learningRate: 0.1f),
         ["adagrad_decay"] = p => new Adagrad(p, learningRate: 0.1f, learningRateDecay: 0.1f, weightDecay: 0.1f, initialAccumulatorValue: 0.1f),
+        ["sgd_groups"] = p => new Sgd([new ParameterGroup([p[0]]), new ParameterGroup([p[1]], learningRate: 0.02f, weightDecay: 0f)], learningRate: 0.1f, momentum: 0.9f, weightDecay: 0.1f),
+        ["adamw_groups"] = p => new AdamW([new ParameterGroup([p[0]]), new ParameterGroup([p[1]], learningRate: 0.02f, weightDecay: 0f)], learningRate: 0.1f, weightDecay: 0.1f),
+    };
+
+    /// <summary>Cases whose rate follows a schedule, set before each step as a trainer does.</summary>
+    internal static readonly Dictionary<string, (Func<Parameter[], IOptimizer> Make, ISchedule Schedule)> ScheduledCases = new()
+    {
+        ["sgd_momentum_step_decay"] = (p => new Sgd(p, learningRate: 0.1f, momentum: 0.9f), Schedules.StepDecay(0.1f, stepSize: 2, gamma: 0.5f)),
+        ["adam_one_cycle"] = (p => new Adam(p, learningRate: 0.1f), Schedules.OneCycle(0.1f, totalSteps: 5)),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
 
+    public static TheoryData<string> ScheduledCaseNames => [.. ScheduledCases.Keys];
+
     [Theory, MemberData(nameof(CaseNames))]
-    public void First_five_steps_match_pytorch(string name)
-    {
-        var problem = new QuadraticProblem();
-        var optimizer = Cases[name](problem.Parameters);
-        var expected = OptimizerFixtures.Trajectories[name];
-        for (int step = 0; step < expected.Length; step++)
-        {
-            problem.ComputeGradients();
-            optimizer.Step();
-            var actual = problem.Values();
-            for (int i = 0; i < actual.Length; i++)
-            {
-                float tolerance = 2e-6f + 2e-6f * MathF.Abs(expected[step][i]);
-                Assert.True(
-                    MathF.Abs(actual[i] - expected[step][i]) <= tolerance,
-                    $"{name}, step {step + 1}, element {i}: expected {expected[step][i]:R}, got {actual[i]:R}");
-            }
-        }
-    }
+    public void First_five_steps_match_pytorch(string name) => AssertTrajectory(name, Cases[name], schedule: null);
+
+    [Theory, MemberData(nameof(ScheduledCaseNames))]
+    public void First_five_steps_with_a_schedule_setting_the_rate_match_pytorchs_scheduler(string name)
+        => AssertTrajectory(name, ScheduledCases[name].Make, ScheduledCases[name].Schedule);
 
     [Fact]
-    public void Every_fixture_case_has_a_csharp_twin() => Assert.Equal(OptimizerFixtures.Trajectories.Keys.Order(), Cases.Keys.Order());
+    public void Every_fixture_case_has_a_csharp_twin()
+        => Assert.Equal(OptimizerFixtures.Trajectories.Keys.Order(), Cases.Keys.Concat(ScheduledCases.Keys).Order());
 
     [Fact]
     public void Sgd_first_steps_follow_the_rule_by_hand()
@@ -140,6 +138,27 @@ public sealed class OptimizerReferenceTests
         p.Grad = Tensor.FromArray([-4f]);
         adagrad.Step();
         Assert.Equal(1.1f, p.Data[0], 6);
+    }
+
+    private static void AssertTrajectory(string name, Func<Parameter[], IOptimizer> make, ISchedule? schedule)
+    {
+        var problem = new QuadraticProblem();
+        var optimizer = make(problem.Parameters);
+        var expected = OptimizerFixtures.Trajectories[name];
+        for (int step = 0; step < expected.Length; step++)
+        {
+            problem.ComputeGradients();
+            if (schedule is not null) optimizer.LearningRate = schedule.ValueAt(step);
+            optimizer.Step();
+            var actual = problem.Values();
+            for (int i = 0; i < actual.Length; i++)
+            {
+                float tolerance = 2e-6f + 2e-6f * MathF.Abs(expected[step][i]);
+                Assert.True(
+                    MathF.Abs(actual[i] - expected[step][i]) <= tolerance,
+                    $"{name}, step {step + 1}, element {i}: expected {expected[step][i]:R}, got {actual[i]:R}");
+            }
+        }
     }
 
     private static void SetGradientToValue(Parameter p) => p.Grad = Tensor.FromArray(p.ToArray());

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Keel.Optim;
 using Keel.Tensors;
 
@@ -37,6 +38,23 @@ public sealed class OptimizerStateTests
         Assert.Equal(expectedState.Slots.Keys.Order(), actualState.Slots.Keys.Order());
         foreach (var (key, values) in expectedState.Slots) Assert.Equal(values, actualState.Slots[key]);
         Assert.Equal(expectedState.Scalars, actualState.Scalars);
+    }
+
+    [Fact]
+    public void State_survives_a_json_round_trip_bit_for_bit()
+    {
+        var problem = new QuadraticProblem();
+        var rms = new RmsProp(problem.Parameters, centered: true, momentum: 0.9f);
+        for (int i = 0; i < 3; i++)
+        {
+            problem.ComputeGradients();
+            rms.Step();
+        }
+        var state = rms.GetState();
+        var copy = JsonSerializer.Deserialize<OptimizerState>(JsonSerializer.Serialize(state))!;
+        Assert.Equal(state.Kind, copy.Kind);
+        Assert.Equal(state.Scalars, copy.Scalars);
+        foreach (var (key, values) in state.Slots) Assert.Equal(values, copy.Slots[key]);
     }
 
     [Fact]
@@ -102,12 +120,17 @@ public sealed class OptimizerStateTests
         var problem = new QuadraticProblem();
         var optimizers = OptimizerReferenceTests.Cases.Values.Select(make => make(problem.Parameters)).ToArray();
         problem.ComputeGradients();
-        foreach (var optimizer in optimizers) optimizer.Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        for (int i = 0; i < 20; i++)
         {
             foreach (var optimizer in optimizers) optimizer.Step();
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            foreach (var optimizer in optimizers) optimizer.Step();
+        }
+        // Any allocation per step would be 100 objects of 24 bytes or more; the runtime's own
+        // one-time allocations (tiered recompilation can land in the window) stay under that.
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 100);
     }
 }

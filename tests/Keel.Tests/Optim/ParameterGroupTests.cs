@@ -58,4 +58,14 @@ public sealed class ParameterGroupTests
         sgd.ZeroGrad();
         Assert.All(problem.Parameters, p => Assert.All(p.Grad!.ToArray(), g => Assert.Equal(0f, g)));
     }
+
+    [Fact]
+    public void Groups_are_written_as_a_collection_expression_of_parameter_groups()
+    {
+        Parameter[] weights = [new Parameter(Tensor.Ones([2, 2]), "w")];
+        Parameter[] biases = [new Parameter(Tensor.Ones([2]), "b")];
+        var adamw = new AdamW([new ParameterGroup(weights), new ParameterGroup(biases, weightDecay: 0f)], learningRate: 3e-4f);
+        Assert.Equal(1e-2f, adamw.Groups[0].WeightDecay);
+        Assert.Equal(0f, adamw.Groups[1].WeightDecay);
+    }
 }

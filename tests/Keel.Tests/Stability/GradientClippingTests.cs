@@ -20,6 +20,10 @@ public sealed class GradientClippingTests
         Assert.NotEqual(0.00799, g[0], 1e-4);
         Assert.Equal(100.00405f, result.Norm, 3);
         Assert.False(result.SkipStep);
+
+        // PyTorch 1.13 (tests/reference/clipping.py): [0.00899963453412056, 0.9999594688415527], norm 100.0040512084961.
+        Assert.Equal(0.00899963453412056, g[0], 0.00899963453412056 * 1e-6);
+        Assert.Equal(0.9999594688415527, g[1], 1e-6);
     }
 
     [Fact]

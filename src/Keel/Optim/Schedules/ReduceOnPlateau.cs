@@ -1,25 +1,5 @@
 namespace Keel.Optim;
 
-/// <summary>Whether a smaller or a larger monitored value is better.</summary>
-public enum MonitorMode
-{
-    /// <summary>Smaller is better (a loss).</summary>
-    Min,
-
-    /// <summary>Larger is better (an accuracy).</summary>
-    Max,
-}
-
-/// <summary>How an improvement is measured against the best value so far.</summary>
-public enum ThresholdMode
-{
-    /// <summary>Better than <c>best · (1 ∓ threshold)</c> (PyTorch's default, <c>'rel'</c>).</summary>
-    Relative,
-
-    /// <summary>Better than <c>best ∓ threshold</c> (PyTorch's <c>'abs'</c>, Keras' <c>min_delta</c>).</summary>
-    Absolute,
-}
-
 /// <summary>
 /// The logic of PyTorch's <c>ReduceLROnPlateau</c>: multiplies the learning rate by
 /// <c>factor</c> when a monitored metric has not improved for more than <c>patience</c> checks.

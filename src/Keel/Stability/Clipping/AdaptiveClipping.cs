@@ -18,6 +18,8 @@ namespace Keel.Stability;
 /// </remarks>
 public sealed class AdaptiveClipping : GradientClipping
 {
+    private static readonly int[] s_firstAxis = [0];
+    private static readonly int[] s_firstThreeAxes = [0, 1, 2];
     private readonly int[]? _axes;
 
     internal AdaptiveClipping(float clipping, float epsilon, int[]? axes, NonFinitePolicy onNonFinite)
@@ -50,9 +52,9 @@ public sealed class AdaptiveClipping : GradientClipping
     private void ClipUnits(Parameter parameter, Tensor grad, int position)
     {
         var shape = parameter.Shape;
-        int[]? axes = _axes ?? (shape.Rank switch { <= 1 => null, 2 or 3 => [0], _ => [0, 1, 2] });
+        int[]? axes = _axes ?? (shape.Rank switch { <= 1 => null, 2 or 3 => s_firstAxis, _ => s_firstThreeAxes });
         Span<int> normalized = stackalloc int[axes?.Length ?? shape.Rank];
-        AxisNorms.Normalize(shape, axes, normalized, $"adaptive clipping of {ParameterNames.Of(parameter, position)}");
+        AxisNorms.Normalize(shape, axes, normalized, "adaptive clipping", parameter, position);
         int groups = NormKernels.GroupCount(shape.Dims, normalized);
         var buffer = ArrayPool<double>.Shared.Rent(2 * groups);
         var weightNorms = buffer.AsSpan(0, groups);

@@ -33,7 +33,7 @@ public sealed class NormClipping : GradientClipping
         for (int i = 0; i < parameters.Count; i++)
         {
             if (parameters[i].Grad is not { } grad) continue;
-            AxisNorms.Rescale(grad.Data, grad.Shape, _axes, new Rule(MaxNorm), $"clip by norm of {ParameterNames.Of(parameters[i], i)}");
+            AxisNorms.Rescale(grad.Data, grad.Shape, _axes, new Rule(MaxNorm), "clip by norm", parameters[i], i);
         }
     }
 

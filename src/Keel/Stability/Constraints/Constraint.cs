@@ -19,21 +19,3 @@ public abstract class Constraint
     /// <summary>Binds this constraint to <paramref name="parameters"/>, ready to apply after each step.</summary>
     public ConstraintBinding For(IEnumerable<Parameter> parameters) => new(this, parameters);
 }
-
-/// <summary>A constraint that treats each parameter on its own.</summary>
-public abstract class PerTensorConstraint : Constraint
-{
-    private protected PerTensorConstraint()
-    {
-    }
-
-    /// <inheritdoc />
-    public override void Apply(IReadOnlyList<Parameter> parameters)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        for (int i = 0; i < parameters.Count; i++) ApplyTo(parameters[i], ParameterNames.Of(parameters[i], i));
-    }
-
-    /// <summary>Projects one parameter's values in place; <paramref name="name"/> is for messages.</summary>
-    private protected abstract void ApplyTo(Parameter parameter, string name);
-}

@@ -30,8 +30,8 @@ public sealed class MaxNorm : PerTensorConstraint
     /// <summary>The axis the norm is taken over (negative counts from the end).</summary>
     public int Axis { get; }
 
-    private protected override void ApplyTo(Parameter parameter, string name)
-        => AxisNorms.Rescale(parameter.Data, parameter.Shape, _axes, new Rule(MaxValue), $"MaxNorm of {name}");
+    private protected override void ApplyTo(Parameter parameter, int position)
+        => AxisNorms.Rescale(parameter.Data, parameter.Shape, _axes, new Rule(MaxValue), "MaxNorm", parameter, position);
 
     private readonly struct Rule(double maxValue) : AxisNorms.IRule
     {

@@ -33,8 +33,8 @@ public sealed class MinMaxNorm : PerTensorConstraint
     /// <summary>The axis the norm is taken over (negative counts from the end).</summary>
     public int Axis { get; }
 
-    private protected override void ApplyTo(Parameter parameter, string name)
-        => AxisNorms.Rescale(parameter.Data, parameter.Shape, _axes, new Rule(MinValue, MaxValue, Rate), $"MinMaxNorm of {name}");
+    private protected override void ApplyTo(Parameter parameter, int position)
+        => AxisNorms.Rescale(parameter.Data, parameter.Shape, _axes, new Rule(MinValue, MaxValue, Rate), "MinMaxNorm", parameter, position);
 
     private readonly struct Rule(double min, double max, double rate) : AxisNorms.IRule
     {

@@ -10,5 +10,5 @@ public sealed class NonNeg : PerTensorConstraint
     {
     }
 
-    private protected override void ApplyTo(Parameter parameter, string name) => TensorPrimitives.Max(parameter.Data, 0f, parameter.Data);
+    private protected override void ApplyTo(Parameter parameter, int position) => TensorPrimitives.Max(parameter.Data, 0f, parameter.Data);
 }

@@ -17,8 +17,8 @@ public sealed class UnitNorm : PerTensorConstraint
     /// <summary>The axis the norm is taken over (negative counts from the end).</summary>
     public int Axis { get; }
 
-    private protected override void ApplyTo(Parameter parameter, string name)
-        => AxisNorms.Rescale(parameter.Data, parameter.Shape, _axes, default(Rule), $"UnitNorm of {name}");
+    private protected override void ApplyTo(Parameter parameter, int position)
+        => AxisNorms.Rescale(parameter.Data, parameter.Shape, _axes, default(Rule), "UnitNorm", parameter, position);
 
     private readonly struct Rule : AxisNorms.IRule
     {

@@ -42,16 +42,6 @@ public abstract class Penalty
     /// <summary><c>Σ w²</c> in the graph.</summary>
     private protected static Tensor SumOfSquares(Parameter w) => (w * w).Sum();
 
-    /// <summary>
-    /// <c>Σ |w|</c> in the graph, as <c>Σ w · sign(w)</c> with the signs a constant: the gradient is
-    /// <c>sign(w)</c> (0 at 0), the subgradient <c>torch.abs</c> uses.
-    /// </summary>
-    private protected static Tensor SumOfMagnitudes(Parameter w)
-    {
-        var signs = Tensor.Pooled(w.Shape, clear: false);
-        var values = w.Data;
-        var s = signs.Data;
-        for (int i = 0; i < s.Length; i++) s[i] = MathF.Sign(values[i]);
-        return (w * signs).Sum();
-    }
+    /// <summary><c>Σ |w|</c> in the graph; its gradient is <c>sign(w)</c> (0 at 0, as <c>torch.abs</c>).</summary>
+    private protected static Tensor SumOfMagnitudes(Parameter w) => w.Abs().Sum();
 }
