@@ -10,8 +10,8 @@ namespace Keel.Nn;
 /// <para>Training: normalize with the batch mean and biased variance; update
 /// <c>running = (1 − momentum)·running + momentum·batch</c> with the unbiased variance
 /// (n/(n − 1)); momentum 0.1, eps 1e-5, γ = 1 and β = 0 at the start (PyTorch and Keras), so a
-new layer is a plain standardization and learns how far to depart from it. Running statistics
-start at mean 0 and variance 1. Evaluation:
+/// new layer is a plain standardization and learns how far to depart from it. Running statistics
+/// start at mean 0 and variance 1. Evaluation:
 /// normalize with the running statistics. State-dict names: <c>weight</c> (γ), <c>bias</c> (β),
 /// <c>running_mean</c>, <c>running_var</c>; PyTorch also saves <c>num_batches_tracked</c>, which
 /// only matters for its cumulative-average mode (momentum None) and is not kept here.</para>
