@@ -55,9 +55,10 @@ public sealed class ModuleTests
         var model = new Sequential(new Linear(2, 2), new Sequential(new Dropout(0.5f)));
         Assert.True(((Sequential)model[1])[0].IsTraining);
         model.Eval();
-        Assert.All(model.Walk("").Select(m => m.Module), m => Assert.False(m.IsTraining));
+        Assert.Equal(["", "layers.0", "layers.1", "layers.1.layers.0"], model.NamedModules().Select(m => m.Name));
+        Assert.All(model.NamedModules(), m => Assert.False(m.Module.IsTraining));
         model.Train();
-        Assert.All(model.Walk("").Select(m => m.Module), m => Assert.True(m.IsTraining));
+        Assert.All(model.NamedModules(), m => Assert.True(m.Module.IsTraining));
     }
 
     [Fact]
