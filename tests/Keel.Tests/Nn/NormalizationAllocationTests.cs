@@ -4,6 +4,7 @@ using Keel.TestKit;
 
 namespace Keel.Tests.Nn;
 
+[Collection(AllocationCountingCollection.Name)]
 public sealed class NormalizationAllocationTests
 {
     [Fact]
