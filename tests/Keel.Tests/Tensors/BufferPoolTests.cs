@@ -2,6 +2,7 @@ using Keel.Tensors;
 
 namespace Keel.Tests.Tensors;
 
+[Collection(AllocationCounting.Name)]
 public sealed class BufferPoolTests
 {
     [Fact]
