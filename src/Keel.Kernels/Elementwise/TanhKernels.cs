@@ -7,7 +7,11 @@ namespace Keel.Kernels.Elementwise;
 public static class TanhKernels
 {
     /// <summary><c>y[i] = tanh(x[i])</c>.</summary>
-    public static void Forward(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Tanh(x, y);
+    public static void Forward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Lengths.Check("TanhForward", x.Length, y.Length);
+        TensorPrimitives.Tanh(x, y);
+    }
 
     /// <summary>Tanh backward from its output, accumulating: <c>dx[i] += dy[i] · (1 − y[i]²)</c>.</summary>
     public static void Backward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
