@@ -107,7 +107,15 @@ public sealed class Study
         {
             while (!_stopped && DateTime.UtcNow < deadline && (trials is null || Interlocked.Increment(ref started) <= trials))
             {
-                var error = RunTrial(objective, catchExceptions);
+                Exception? error;
+                try
+                {
+                    error = RunTrial(objective, catchExceptions);
+                }
+                catch (Exception e)
+                {
+                    error = e; // the storage or sampler failed outside the objective
+                }
                 if (error is null) continue;
                 Interlocked.CompareExchange(ref failure, error, null);
                 _stopped = true;
