@@ -55,6 +55,18 @@ public sealed class GridSamplerTests
     }
 
     [Fact]
+    public void Enqueued_trials_keep_their_values_and_must_fix_every_parameter()
+    {
+        var study = Study.Create("grid", options: new StudyOptions { Sampler = new GridSampler(Space), Pruner = new NopPruner() });
+        study.EnqueueTrial(new Dictionary<string, object> { ["lr"] = 0.2, ["units"] = 16, ["act"] = "relu" });
+        study.Optimize(Objective, trials: 1);
+        Assert.Equal(116.2, study.Trials[0].Value!.Value, 9);
+        study.EnqueueTrial(new Dictionary<string, object> { ["lr"] = 0.2 });
+        var e = Assert.Throws<InvalidOperationException>(() => study.Optimize(Objective, trials: 1));
+        Assert.Contains("without a value for 'units'", e.Message);
+    }
+
+    [Fact]
     public void A_parameter_outside_the_grid_is_an_error()
     {
         var study = Study.Create("grid", options: new StudyOptions { Sampler = new GridSampler(Space) });
