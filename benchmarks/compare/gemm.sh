@@ -6,10 +6,13 @@
 #
 #   benchmarks/compare/gemm.sh            # ROUNDS=5 by default
 #   ROUNDS=9 benchmarks/compare/gemm.sh
+#   OPENBLAS_CORETYPE=SkylakeX GEMM_JSON=/tmp/gemm-skx.json benchmarks/compare/gemm.sh
+#                                         # torch on OpenBLAS's AVX-512 kernels instead of the ones it detects
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 ROUNDS=${ROUNDS:-5}
+GEMM_JSON=${GEMM_JSON:-benchmarks/compare/gemm.json}
 PYTHON=/usr/bin/python3
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread
 # Square products, then the 27-token names MLP at batch 32: X[32,30]·W1[30,200], H[32,200]·W2[200,27]
@@ -50,4 +53,4 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "round $round of $ROUNDS done" >&2
 done
 
-"$PYTHON" benchmarks/compare/gemm_report.py "$results" benchmarks/compare/gemm.json "${CASES[@]}"
+"$PYTHON" benchmarks/compare/gemm_report.py "$results" "$GEMM_JSON" "${CASES[@]}"

@@ -13,17 +13,21 @@ import statistics
 import sys
 
 
-def load(directory, side):
+def load(directory, side, names=None):
     runs = {}
     for path in glob.glob(os.path.join(directory, f"{side}-*-*.json")):
         round_, threads = re.match(rf"{side}-(\d+)-(\d+)\.json", os.path.basename(path)).groups()
         with open(path) as f:
-            runs[(int(round_), int(threads))] = json.load(f)["gflops"]
+            run = json.load(f)
+        runs[(int(round_), int(threads))] = run["gflops"]
+        if names is not None and "blas" in run:
+            names.add(run["blas"])
     return runs
 
 
 def main(directory, out_path, cases):
-    keel, torch = load(directory, "keel"), load(directory, "torch")
+    blas = set()
+    keel, torch = load(directory, "keel"), load(directory, "torch", blas)
     rounds = sorted({r for r, _ in keel} & {r for r, _ in torch})
     table = {}
     lines = ["| case (M×K×N) | op | threads | Keel GFLOP/s | torch GFLOP/s | Keel/torch |",
@@ -45,10 +49,11 @@ def main(directory, out_path, cases):
             lines.append(f"| {shape} | {op} | {threads} | {statistics.median(k):.1f} | "
                          f"{statistics.median(t):.1f} | {ratio:.2f} |")
     with open(out_path, "w") as f:
-        json.dump({"cases": table}, f, indent=2)
+        json.dump({"torch_blas": ", ".join(sorted(blas)), "cases": table}, f, indent=2)
         f.write("\n")
     print("\n".join(lines))
-    print(f"\n{len(rounds)} interleaved rounds; ratio = median of per-round Keel/torch. Wrote {out_path}")
+    print(f"\ntorch BLAS: {', '.join(sorted(blas))}")
+    print(f"{len(rounds)} interleaved rounds; ratio = median of per-round Keel/torch. Wrote {out_path}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ A case is MxKxN with an optional :ta, :tb or :tatb suffix; a transposed operand 
 view of a contiguous [K, M] (or [N, K]) tensor, the way autograd hands it to torch.mm. The output
 is written into a preallocated C (out=), timed like Keel: a warm-up, then the best of 7 batches.
 """
+import ctypes
 import json
 import sys
 import time
@@ -43,6 +44,22 @@ def measure(text):
     return max(rates)
 
 
+def blas_name():
+    """The BLAS torch.mm runs on, e.g. 'OpenBLAS 0.3.21 ... Haswell' (its kernel family)."""
+    for line in open("/proc/self/maps"):
+        path = line.split()[-1]
+        if "openblas" in path and ".so" in path:
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_config.restype = ctypes.c_char_p
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            config = lib.openblas_get_config().decode().split()
+            return f"{' '.join(config[:2])} ({lib.openblas_get_corename().decode()} kernels)"
+    for line in open("/proc/self/maps"):
+        if "libblas" in line:
+            return line.split()[-1]
+    return "unknown"
+
+
 def main(argv):
     threads, cases = 1, []
     i = 0
@@ -54,7 +71,8 @@ def main(argv):
             cases.append(argv[i])
             i += 1
     torch.set_num_threads(threads)
-    result = {"threads": threads, "gflops": {case: round(measure(case), 3) for case in cases}}
+    gflops = {case: round(measure(case), 3) for case in cases}
+    result = {"threads": threads, "blas": blas_name(), "gflops": gflops}
     print(json.dumps(result))
 
 

@@ -107,7 +107,15 @@ public sealed class Study
         {
             while (!_stopped && DateTime.UtcNow < deadline && (trials is null || Interlocked.Increment(ref started) <= trials))
             {
-                var error = RunTrial(objective, catchExceptions);
+                Exception? error;
+                try
+                {
+                    error = RunTrial(objective, catchExceptions);
+                }
+                catch (Exception e)
+                {
+                    error = e; // the storage or sampler failed outside the objective
+                }
                 if (error is null) continue;
                 Interlocked.CompareExchange(ref failure, error, null);
                 _stopped = true;
@@ -162,6 +170,20 @@ public sealed class Study
 
     /// <summary>Writes every trial as CSV (see <see cref="TrialsCsv"/>).</summary>
     public void ExportCsv(TextWriter writer) => TrialsCsv.Write(Trials, writer);
+
+    /// <summary>Writes every trial as CSV to <paramref name="path"/>, atomically (a temporary file, flushed, then renamed).</summary>
+    public void ExportCsv(string path)
+    {
+        string temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        using (var writer = new StreamWriter(stream))
+        {
+            ExportCsv(writer);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
 
     private Exception? RunTrial(Func<Trial, double> objective, bool catchExceptions)
     {

@@ -2,7 +2,8 @@
 //   dotnet Keel.Tuning.Worker.dll STORAGE STUDY TRIALS [hang-after:K]
 // STORAGE is a storage URL or an Npgsql connection string. Each trial suggests x and y, sleeps a
 // few milliseconds and returns a quadratic. With hang-after:K the worker completes K trials, then
-// prints "HANG <number>" in the next one and blocks until it is killed.
+// prints "HANG <number>" in the next one and blocks until it is killed. At the end it prints
+// "RAN" and the numbers of the trials it completed.
 using System.Globalization;
 using Keel.Tuning;
 using Keel.Tuning.Samplers;
@@ -28,6 +29,7 @@ var study = Study.Create(args[1], StudyDirection.Minimize, new StudyOptions
     StaleGrace = TimeSpan.FromSeconds(2),
 });
 int completed = 0;
+var ran = new List<int>();
 study.Optimize(trial =>
 {
     double x = trial.SuggestFloat("x", -5, 5);
@@ -39,7 +41,9 @@ study.Optimize(trial =>
     }
     Thread.Sleep(5);
     completed++;
+    ran.Add(trial.Number);
     return (x - 1) * (x - 1) + (y + 2) * (y + 2);
 }, trials: trials);
+Console.WriteLine($"RAN {string.Join(' ', ran)}");
 Console.WriteLine($"DONE {completed}");
 return 0;

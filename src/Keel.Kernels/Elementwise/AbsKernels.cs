@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Keel.Kernels.Elementwise;
@@ -14,8 +15,14 @@ public static class AbsKernels
 
     /// <summary>Abs backward, accumulating: <c>dx[i] += dy[i] · sign(x[i])</c>, with sign(0) = 0 as PyTorch.</summary>
     public static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
+        => GradientLoop.Accumulate("AbsBackward", default(Rule), x, dy, dx);
+
+    private readonly struct Rule : IGradientRule
     {
-        Lengths.Check("AbsBackward", x.Length, dy.Length, dx.Length);
-        for (int i = 0; i < x.Length; i++) dx[i] += x[i] > 0f ? dy[i] : x[i] < 0f ? -dy[i] : 0f;
+        public float Scalar(float x, float dy) => x > 0f ? dy : x < 0f ? -dy : 0f;
+
+        public Vector<float> Vector(Vector<float> x, Vector<float> dy)
+            => System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(x, Vector<float>.Zero), dy,
+                System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.LessThan(x, Vector<float>.Zero), -dy, Vector<float>.Zero));
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Keel.Kernels.Elementwise;
@@ -18,11 +19,16 @@ public static class ClampKernels
 
     /// <summary>Clamp backward, accumulating: <c>dx[i] += dy[i]</c> where <c>lo ≤ x[i] ≤ hi</c> (edges included, as PyTorch), else nothing.</summary>
     public static void Backward(ReadOnlySpan<float> x, float min, float max, ReadOnlySpan<float> dy, Span<float> dx)
+        => GradientLoop.Accumulate("ClampBackward", new Rule(min, max), x, dy, dx);
+
+    private readonly struct Rule(float min, float max) : IGradientRule
     {
-        Lengths.Check("ClampBackward", x.Length, dy.Length, dx.Length);
-        for (int i = 0; i < x.Length; i++)
+        public float Scalar(float x, float dy) => x >= min && x <= max ? dy : 0f;
+
+        public Vector<float> Vector(Vector<float> x, Vector<float> dy)
         {
-            if (x[i] >= min && x[i] <= max) dx[i] += dy[i];
+            var inside = System.Numerics.Vector.GreaterThanOrEqual(x, new Vector<float>(min)) & System.Numerics.Vector.LessThanOrEqual(x, new Vector<float>(max));
+            return System.Numerics.Vector.ConditionalSelect(inside, dy, Vector<float>.Zero);
         }
     }
 }

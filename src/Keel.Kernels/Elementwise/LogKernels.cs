@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Keel.Kernels.Elementwise;
@@ -14,8 +15,12 @@ public static class LogKernels
 
     /// <summary>Log backward from its input, accumulating: <c>dx[i] += dy[i] / x[i]</c>.</summary>
     public static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
+        => GradientLoop.Accumulate("LogBackward", default(Rule), x, dy, dx);
+
+    private readonly struct Rule : IGradientRule
     {
-        Lengths.Check("LogBackward", x.Length, dy.Length, dx.Length);
-        for (int i = 0; i < x.Length; i++) dx[i] += dy[i] / x[i];
+        public float Scalar(float x, float dy) => dy / x;
+
+        public Vector<float> Vector(Vector<float> x, Vector<float> dy) => dy / x;
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Keel.Kernels.Elementwise;
@@ -14,8 +15,12 @@ public static class SigmoidKernels
 
     /// <summary>Sigmoid backward from its output, accumulating: <c>dx[i] += dy[i] · y[i] · (1 − y[i])</c>.</summary>
     public static void Backward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+        => GradientLoop.Accumulate("SigmoidBackward", default(Rule), y, dy, dx);
+
+    private readonly struct Rule : IGradientRule
     {
-        Lengths.Check("SigmoidBackward", y.Length, dy.Length, dx.Length);
-        for (int i = 0; i < y.Length; i++) dx[i] += dy[i] * y[i] * (1f - y[i]);
+        public float Scalar(float y, float dy) => dy * y * (1f - y);
+
+        public Vector<float> Vector(Vector<float> y, Vector<float> dy) => dy * y * (Vector<float>.One - y);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Keel.Kernels.Elementwise;
@@ -14,8 +15,12 @@ public static class SqrtKernels
 
     /// <summary>Sqrt backward from its output, accumulating: <c>dx[i] += dy[i] / (2 · y[i])</c> (∞ at 0, as PyTorch).</summary>
     public static void Backward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+        => GradientLoop.Accumulate("SqrtBackward", default(Rule), y, dy, dx);
+
+    private readonly struct Rule : IGradientRule
     {
-        Lengths.Check("SqrtBackward", y.Length, dy.Length, dx.Length);
-        for (int i = 0; i < y.Length; i++) dx[i] += dy[i] / (2f * y[i]);
+        public float Scalar(float y, float dy) => dy / (2f * y);
+
+        public Vector<float> Vector(Vector<float> y, Vector<float> dy) => dy / (new Vector<float>(2f) * y);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Keel.Kernels.Elementwise;
@@ -6,13 +7,20 @@ namespace Keel.Kernels.Elementwise;
 public static class TanhKernels
 {
     /// <summary><c>y[i] = tanh(x[i])</c>.</summary>
-    public static void Forward(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Tanh(x, y);
+    public static void Forward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Lengths.Check("TanhForward", x.Length, y.Length);
+        TensorPrimitives.Tanh(x, y);
+    }
 
     /// <summary>Tanh backward from its output, accumulating: <c>dx[i] += dy[i] · (1 − y[i]²)</c>.</summary>
     public static void Backward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+        => GradientLoop.Accumulate("TanhBackward", default(Rule), y, dy, dx);
+
+    private readonly struct Rule : IGradientRule
     {
-        if (y.Length != dy.Length || y.Length != dx.Length)
-            throw new ArgumentException($"TanhBackward: lengths {y.Length}, {dy.Length} and {dx.Length} differ");
-        for (int i = 0; i < y.Length; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
+        public float Scalar(float y, float dy) => dy * (1f - y * y);
+
+        public Vector<float> Vector(Vector<float> y, Vector<float> dy) => dy * (Vector<float>.One - y * y);
     }
 }

@@ -25,9 +25,9 @@ public static class Gemm
     /// <c>[n, k]</c> when <paramref name="transposeB"/>. C is <c>[m, n]</c>; only its first
     /// <c>m·n</c> elements are touched. Like BLAS <c>sgemm</c> with α = 1 and β = 0 or 1
     /// (<c>torch.mm</c>, or <c>torch.addmm</c> into C). Each element of C is summed over k in
-    /// increasing order of fixed k blocks with fused multiply-adds, so results are bit-identical
-    /// for any <see cref="KernelThreads.Count"/>; they may differ in the last bits between
-    /// processors with different vector widths. With <c>k = 0</c>, C becomes zero (or is left as
+    /// increasing order of k blocks fixed by the shape and the processor (fused multiply-adds on
+    /// AVX-512 and AVX2), so results are bit-identical for any <see cref="KernelThreads.Count"/>;
+    /// they may differ in the last bits between processors with different vector units. With <c>k = 0</c>, C becomes zero (or is left as
     /// is when accumulating).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>

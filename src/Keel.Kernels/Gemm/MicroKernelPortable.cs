@@ -8,9 +8,10 @@ namespace Keel.Kernels.Gemm;
 /// <see cref="Vector{T}"/> accumulators, for processors without AVX2/FMA (or other architectures).
 /// </summary>
 /// <remarks>
-/// Same contract as <see cref="MicroKernelAvx512"/>, except that each step is a separate multiply
-/// and add (<c>acc = acc + a·b</c>, two roundings) because a fused multiply-add is not fast
-/// everywhere; results therefore differ in the last bits from the FMA paths.
+/// Same contract as <see cref="MicroKernelAvx2"/> (B panels padded to full width), except that
+/// each step is a separate multiply and add (<c>acc = acc + a·b</c>, two roundings) because a
+/// fused multiply-add is not fast everywhere; results therefore differ in the last bits from the
+/// FMA paths.
 /// </remarks>
 internal static unsafe class MicroKernelPortable
 {

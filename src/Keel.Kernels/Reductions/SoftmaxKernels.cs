@@ -28,13 +28,13 @@ public static class SoftmaxKernels
                 int start = o * n * inner + i;
                 float max = float.NegativeInfinity;
                 for (int j = 0; j < n; j++) max = MaxPropagatingNaN(max, x[start + j * inner]);
-                float sum = 0f;
+                double sum = 0; // a scalar loop: accumulate in double, as accurate as the vectorized row sum
                 for (int j = 0; j < n; j++) sum += MathF.Exp(x[start + j * inner] - max);
-                float logSum = MathF.Log(sum);
+                float logSum = (float)Math.Log(sum);
                 for (int j = 0; j < n; j++)
                 {
                     float shifted = x[start + j * inner] - max;
-                    y[start + j * inner] = log ? shifted - logSum : MathF.Exp(shifted) / sum;
+                    y[start + j * inner] = log ? shifted - logSum : (float)(MathF.Exp(shifted) / sum);
                 }
             }
         }

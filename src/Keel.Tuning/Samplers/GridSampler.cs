@@ -70,7 +70,8 @@ public sealed class GridSampler : ISampler
             throw new InvalidOperationException(
                 $"Parameter '{name}' ({distribution}) is not in the grid's search space as given to {nameof(GridSampler)}.");
         if (!context.SystemAttrs.TryGetValue(GridIdKey, out string? id))
-            throw new InvalidOperationException($"Trial {context.Trial.Number} has no grid point.");
+            throw new InvalidOperationException(
+                $"Trial {context.Trial.Number} was enqueued without a value for '{name}'; with {nameof(GridSampler)} an enqueued trial must fix every parameter.");
         return Point(long.Parse(id, CultureInfo.InvariantCulture))[name];
     }
 

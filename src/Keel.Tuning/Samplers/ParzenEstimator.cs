@@ -20,6 +20,7 @@ internal sealed class ParzenEstimator
     private readonly double[] _weights;
     private readonly double[] _mus = [];
     private readonly double[] _sigmas = [];
+    private readonly double[] _logNormalizers = [];
     private readonly double[][] _categories = [];
     private readonly NumericRange _range;
     private readonly bool _categorical;
@@ -52,6 +53,7 @@ internal sealed class ParzenEstimator
         double[] sigmas = Bandwidths(mus, low, high);
         _mus = [.. mus, 0.5 * (low + high)];
         _sigmas = [.. sigmas, high - low];
+        _logNormalizers = [.. _mus.Select((mu, k) => TruncatedNormal.LogMass((low - mu) / _sigmas[k], (high - mu) / _sigmas[k]))];
     }
 
     /// <summary>One draw, as an internal value.</summary>
@@ -75,10 +77,9 @@ internal sealed class ParzenEstimator
             else if (_range.Step is { } s)
             {
                 double lo = _range.Transform(x - s / 2), hi = _range.Transform(x + s / 2);
-                log = TruncatedNormal.LogMass((lo - _mus[k]) / _sigmas[k], (hi - _mus[k]) / _sigmas[k])
-                    - TruncatedNormal.LogMass((low - _mus[k]) / _sigmas[k], (high - _mus[k]) / _sigmas[k]);
+                log = TruncatedNormal.LogMass((lo - _mus[k]) / _sigmas[k], (hi - _mus[k]) / _sigmas[k]) - _logNormalizers[k];
             }
-            else log = TruncatedNormal.LogPdf(_range.Transform(x), _mus[k], _sigmas[k], low, high);
+            else log = TruncatedNormal.LogDensity(_range.Transform(x), _mus[k], _sigmas[k]) - _logNormalizers[k];
             terms[k] = Math.Log(_weights[k]) + log;
         }
         double max = terms.Max();

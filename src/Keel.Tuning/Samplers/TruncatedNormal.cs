@@ -2,7 +2,8 @@ using MathNet.Numerics;
 
 namespace Keel.Tuning.Samplers;
 
-/// <summary>The normal distribution truncated to <c>[low, high]</c>: log-densities, interval masses, draws.</summary>
+/// <summary>The normal distribution truncated to <c>[low, high]</c>: the truncated log-density is
+/// <see cref="LogDensity"/> minus <see cref="LogMass"/> of the bounds; interval masses; draws.</summary>
 /// <remarks>
 /// Works with standardized bounds <c>z = (x − μ)/σ</c>. <c>log Φ</c> uses the complementary error
 /// function, and the asymptotic series <c>−z²/2 − log(−z) − ½ log 2π + log(1 − 1/z² + 3/z⁴)</c>
@@ -34,12 +35,11 @@ internal static class TruncatedNormal
         return lb + (d > -0.693 ? Math.Log(-ExpM1(d)) : Math.Log(1 - Math.Exp(d)));
     }
 
-    /// <summary>Log-density at <paramref name="x"/> of N(μ, σ²) truncated to <c>[low, high]</c>.</summary>
-    public static double LogPdf(double x, double mu, double sigma, double low, double high)
+    /// <summary>Log-density of the untruncated N(μ, σ²) at <paramref name="x"/>.</summary>
+    public static double LogDensity(double x, double mu, double sigma)
     {
-        if (x < low || x > high) return double.NegativeInfinity;
         double z = (x - mu) / sigma;
-        return -0.5 * z * z - HalfLogTwoPi - Math.Log(sigma) - LogMass((low - mu) / sigma, (high - mu) / sigma);
+        return -0.5 * z * z - HalfLogTwoPi - Math.Log(sigma);
     }
 
     /// <summary>A draw from N(μ, σ²) truncated to <c>[low, high]</c>, by inverting the CDF.</summary>

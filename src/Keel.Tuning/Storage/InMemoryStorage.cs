@@ -32,6 +32,7 @@ public sealed class InMemoryStorage : IStudyStorage
         {
             var record = NewRecord(studyId, TrialState.Waiting);
             foreach (var (key, value) in systemAttrs) record.Attrs[key] = value;
+            record.Changed();
         }
     }
 
@@ -44,6 +45,7 @@ public sealed class InMemoryStorage : IStudyStorage
                 ?? NewRecord(studyId, TrialState.Waiting);
             record.State = TrialState.Running;
             record.Started = record.Heartbeat = DateTime.UtcNow;
+            record.Changed();
             return record.Freeze();
         }
     }
@@ -87,6 +89,7 @@ public sealed class InMemoryStorage : IStudyStorage
                 t.State = TrialState.Failed;
                 t.Error = FinishedState.StaleError(grace);
                 t.Completed = DateTime.UtcNow;
+                t.Changed();
             }
             return [.. stale.Select(t => t.Number)];
         }
@@ -118,11 +121,16 @@ public sealed class InMemoryStorage : IStudyStorage
             if (record.State != TrialState.Running)
                 throw FinishedState.NotRunning(record.Number, record.State);
             change(record);
+            record.Changed();
         }
     }
 
+    /// <summary>A trial's mutable state; its snapshot is cached until the next change, so that
+    /// reading a study (every pruning check does) does not copy unchanged trials.</summary>
     private sealed class Record(long id, int studyId, int number)
     {
+        private FrozenTrial? _frozen;
+
         public long Id { get; } = id;
         public int StudyId { get; } = studyId;
         public int Number { get; } = number;
@@ -137,7 +145,9 @@ public sealed class InMemoryStorage : IStudyStorage
         public SortedDictionary<int, double> Intermediate { get; } = [];
         public Dictionary<string, string> Attrs { get; } = [];
 
-        public FrozenTrial Freeze() => new(Id, Number, State, Value, new Dictionary<string, double>(Params),
+        public void Changed() => _frozen = null;
+
+        public FrozenTrial Freeze() => _frozen ??= new(Id, Number, State, Value, new Dictionary<string, double>(Params),
             new Dictionary<string, ParameterDistribution>(Distributions), new SortedDictionary<int, double>(Intermediate),
             new Dictionary<string, string>(Attrs), Started, Completed, Error);
     }

@@ -34,6 +34,9 @@ public abstract class Module
     /// <summary>The direct children with their names, in registration order.</summary>
     public IEnumerable<(string Name, Module Module)> NamedChildren() => _children;
 
+    /// <summary>This module ("") and every descendant with its dotted name, depth first, like PyTorch's <c>named_modules()</c>.</summary>
+    public IEnumerable<(string Name, Module Module)> NamedModules() => Walk("").Select(m => (m.Prefix.TrimEnd('.'), m.Module));
+
     /// <summary>Every parameter of this module and its descendants, in registration order.</summary>
     public IEnumerable<Parameter> Parameters() => NamedParameters().Select(p => p.Parameter);
 

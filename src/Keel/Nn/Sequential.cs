@@ -59,5 +59,5 @@ public sealed class Sequential : Module, IReadOnlyList<Module>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
-    public override string ToString() => $"Sequential({_layers.Count} layers)";
+    public override string ToString() => $"Sequential({_layers.Count} layer{(_layers.Count == 1 ? "" : "s")})";
 }

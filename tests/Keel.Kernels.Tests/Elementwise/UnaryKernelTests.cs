@@ -96,6 +96,7 @@ public sealed class UnaryKernelTests
         { "EluBackward", () => EluKernels.Backward(new float[2], 1f, 1f, new float[2], new float[3]) },
         { "GeluForward", () => GeluKernels.Forward(new float[2], new float[3], false) },
         { "GeluBackward", () => GeluKernels.Backward(new float[2], new float[2], new float[3], true) },
+        { "TanhForward", () => TanhKernels.Forward(new float[2], new float[3]) },
         { "TanhBackward", () => TanhKernels.Backward(new float[2], new float[2], new float[3]) },
     };
 

@@ -63,18 +63,18 @@ public sealed class GemmBehaviourTests
         const float Sentinel = -12345.5f;
         foreach (var (m, k, n) in new[] { (7, 13, 5), (33, 65, 17), (300, 600, 260) })
         {
-            foreach (bool accumulate in new[] { false, true })
+            foreach (var (ta, tb, accumulate) in new[] { (false, false, false), (true, false, true), (false, true, false), (true, true, true) })
             {
                 float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2);
                 float[] aBig = Surround(a, Pad, float.NaN), bBig = Surround(b, Pad, float.NaN);
                 float[] cBig = Surround(new float[m * n], Pad, Sentinel);
 
                 GemmKernel.Multiply(aBig.AsSpan(Pad, m * k), bBig.AsSpan(Pad, k * n), cBig.AsSpan(Pad, m * n),
-                    m, k, n, transposeA: false, transposeB: true, accumulate, Enum.Parse<GemmPath>(path));
+                    m, k, n, ta, tb, accumulate, Enum.Parse<GemmPath>(path));
 
                 Assert.All(cBig[..Pad], v => Assert.Equal(Sentinel, v));
                 Assert.All(cBig[(Pad + m * n)..], v => Assert.Equal(Sentinel, v));
-                var (product, abs) = GemmReference.Of(m, k, n, false, true);
+                var (product, abs) = GemmReference.Of(m, k, n, ta, tb);
                 GemmReference.AssertClose(cBig.AsSpan(Pad, m * n), product, abs, k);
             }
         }

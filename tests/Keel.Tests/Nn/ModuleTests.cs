@@ -55,9 +55,10 @@ public sealed class ModuleTests
         var model = new Sequential(new Linear(2, 2), new Sequential(new Dropout(0.5f)));
         Assert.True(((Sequential)model[1])[0].IsTraining);
         model.Eval();
-        Assert.All(model.Walk("").Select(m => m.Module), m => Assert.False(m.IsTraining));
+        Assert.Equal(["", "layers.0", "layers.1", "layers.1.layers.0"], model.NamedModules().Select(m => m.Name));
+        Assert.All(model.NamedModules(), m => Assert.False(m.Module.IsTraining));
         model.Train();
-        Assert.All(model.Walk("").Select(m => m.Module), m => Assert.True(m.IsTraining));
+        Assert.All(model.NamedModules(), m => Assert.True(m.Module.IsTraining));
     }
 
     [Fact]
@@ -117,5 +118,35 @@ public sealed class ModuleTests
         Assert.Contains(model.Parameters(), p => p.Grad!.ToArray().Any(g => g != 0));
         model.ZeroGrad();
         Assert.All(model.Parameters(), p => Assert.All(p.Grad!.ToArray(), g => Assert.Equal(0f, g)));
+    }
+
+    [Fact]
+    public void A_custom_module_registers_its_own_parameters_and_children()
+    {
+        var model = new Residual();
+        Assert.Equal(["scale", "inner.weight", "inner.bias"], model.NamedParameters().Select(p => p.Name));
+        Assert.Equal(["inner.weight"], model.Weights().Select(w => w.Name));
+        Assert.Equal(1 + 4 + 2, model.ParameterCount);
+        var x = Tensor.Ones([3, 2]);
+        Assert.Equal(new Shape([3, 2]), model.Forward(x).Shape);
+        Assert.Contains("Residual", model.Summary([3, 2]));
+        var error = Assert.Throws<ArgumentException>(() => model.RegisterAgain());
+        Assert.Equal("Residual already has a tensor or child named 'scale'", error.Message);
+    }
+
+    private sealed class Residual : Module
+    {
+        private readonly Parameter _scale;
+        private readonly Linear _inner;
+
+        public Residual()
+        {
+            _scale = RegisterParameter("scale", Tensor.Full([1], 0.5f));
+            _inner = RegisterModule("inner", new Linear(2, 2));
+        }
+
+        public override Tensor Forward(Tensor input) => input + _inner.Forward(input) * _scale;
+
+        public void RegisterAgain() => RegisterBuffer("scale", Tensor.Zeros([1]));
     }
 }

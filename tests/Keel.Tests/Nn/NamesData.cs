@@ -6,7 +6,7 @@ internal static class NamesData
     /// <summary>The names, read from <c>examples/names/names.txt</c> or the shared data folder beside the repository.</summary>
     public static string[] Load()
     {
-        string root = RepositoryRoot();
+        string root = RepositoryPaths.Root();
         string[] candidates = [Path.Combine(root, "examples", "names", "names.txt"), Path.Combine(root, "..", "shared", "data", "names.txt")];
         string path = candidates.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException($"names.txt not found; looked in {string.Join(" and ", candidates)}");
@@ -34,14 +34,5 @@ internal static class NamesData
             }
         }
         return ([.. xs], [.. ys]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Keel.slnx"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException($"no folder holding Keel.slnx above {AppContext.BaseDirectory}");
     }
 }

@@ -20,6 +20,9 @@ public sealed class ElementwiseGradientTests
     public void Abs_matches_the_reference_away_from_zero(int[] shape) => Check(AwayFrom(shape, 0f), t => t.Abs(), Math.Abs);
 
     [Theory, MemberData(nameof(Shapes))]
+    public void Tanh_matches_the_reference(int[] shape) => Check(shape, t => t.Tanh(), Math.Tanh);
+
+    [Theory, MemberData(nameof(Shapes))]
     public void Sigmoid_matches_the_reference(int[] shape) => Check(shape, t => t.Sigmoid(), v => 1 / (1 + Math.Exp(-v)));
 
     [Theory, MemberData(nameof(Shapes))]

@@ -66,8 +66,7 @@ public sealed class TpeSamplerTests
     [Fact]
     public void Running_trials_count_as_bad_under_the_constant_liar()
     {
-        static FrozenTrial T(int n, TrialState s, double? v) => new(n, n, s, v, new Dictionary<string, double>(),
-            new Dictionary<string, ParameterDistribution>(), new Dictionary<int, double>(), new Dictionary<string, string>(), null, null, null);
+        static FrozenTrial T(int n, TrialState s, double? v) => FakeTrials.Make(n, s, v);
         var trials = new[] { T(0, TrialState.Complete, 3), T(1, TrialState.Running, null), T(2, TrialState.Complete, 1), T(3, TrialState.Complete, 2) };
         var (below, above) = TpeSplit.Split(trials, belowCount: 1, StudyDirection.Minimize);
         Assert.Equal([2], below.Select(t => t.Number));

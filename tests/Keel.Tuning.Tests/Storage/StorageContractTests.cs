@@ -134,16 +134,16 @@ public abstract class StorageContractTests : IDisposable
         Storage.FinishTrial(done, TrialState.Complete, 1.0, null);
         long stale = Storage.StartTrial(study).Id;
         long alive = Storage.StartTrial(study).Id;
-        Thread.Sleep(700);
+        Thread.Sleep(1000);
         Storage.Heartbeat(alive);
-        Assert.Equal([1], Storage.FailStaleTrials(study, TimeSpan.FromMilliseconds(400)));
+        Assert.Equal([1], Storage.FailStaleTrials(study, TimeSpan.FromMilliseconds(600)));
         var trials = Storage.GetTrials(study);
         Assert.Equal((TrialState.Complete, 1.0), (trials[0].State, trials[0].Value!.Value));
         Assert.Equal(TrialState.Failed, trials[1].State);
         Assert.Contains("heartbeat", trials[1].Error);
         Assert.Equal(TrialState.Running, trials[2].State);
         Assert.Throws<InvalidOperationException>(() => Storage.Heartbeat(stale));
-        Assert.Empty(Storage.FailStaleTrials(study, TimeSpan.FromMilliseconds(400)));
+        Assert.Empty(Storage.FailStaleTrials(study, TimeSpan.FromMilliseconds(600)));
     }
 
     [StorageFact]

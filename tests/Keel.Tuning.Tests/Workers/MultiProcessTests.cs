@@ -4,7 +4,7 @@ using Keel.Tuning.Storage;
 namespace Keel.Tuning.Tests.Workers;
 
 /// <summary>Several worker processes on one study, and a worker killed in the middle of a trial.</summary>
-public sealed class MultiProcessTests : IDisposable
+public sealed class MultiProcessTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("keel-workers-").FullName;
 
@@ -54,16 +54,24 @@ public sealed class MultiProcessTests : IDisposable
     public void Postgres_workers_in_several_processes_share_one_study() =>
         AssertWorkersShareOneStudy(PostgresServer.ConnectionString, new PostgresStorage(PostgresServer.ConnectionString));
 
-    private static void AssertWorkersShareOneStudy(string storageArgument, SqlStorage storage)
+    private void AssertWorkersShareOneStudy(string storageArgument, SqlStorage storage)
     {
         const int workers = 3, each = 10;
         string name = $"shared-{Guid.NewGuid():N}";
         var processes = Enumerable.Range(0, workers).Select(_ => WorkerProcess.Start(storageArgument, name, each.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var ran = new List<int[]>();
         foreach (var p in processes)
         {
-            Assert.Contains($"DONE {each}", WorkerProcess.Finish(p, TimeSpan.FromMinutes(2)));
+            string text = WorkerProcess.Finish(p, TimeSpan.FromMinutes(2));
+            Assert.Contains($"DONE {each}", text);
+            string line = text.Split('\n').Single(l => l.StartsWith("RAN ", StringComparison.Ordinal));
+            ran.Add([.. line[4..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)]);
             p.Dispose();
         }
+        // Each worker ran its own trials: together exactly 0 … N−1, no number twice.
+        Assert.Equal(Enumerable.Range(0, workers * each), ran.SelectMany(r => r).Order());
+        bool interleaved = ran.Any(r => r.Max() - r.Min() + 1 > r.Length);
+        output.WriteLine($"workers ran [{string.Join("] [", ran.Select(r => string.Join(' ', r)))}]; interleaved: {interleaved}");
         using (storage)
         {
             var trials = storage.GetTrials(storage.OpenStudy(name, StudyDirection.Minimize));

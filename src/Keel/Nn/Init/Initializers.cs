@@ -18,6 +18,11 @@ namespace Keel.Nn;
 public static class Initializers
 {
     /// <summary>The seed of the generator a layer uses when none is given.</summary>
+    /// <remarks>
+    /// Each such layer starts its own <c>new Generator(DefaultSeed)</c>, so results are repeatable,
+    /// but two layers of the same shape start with equal weights; pass one generator to all the
+    /// layers of a model for independent draws that a single seed still fixes.
+    /// </remarks>
     public const ulong DefaultSeed = 0;
 
     /// <summary>Glorot and Bengio (2010), uniform, PyTorch's <c>xavier_uniform_</c>.</summary>

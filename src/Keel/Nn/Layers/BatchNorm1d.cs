@@ -9,7 +9,9 @@ namespace Keel.Nn;
 /// <remarks>
 /// <para>Training: normalize with the batch mean and biased variance; update
 /// <c>running = (1 − momentum)·running + momentum·batch</c> with the unbiased variance
-/// (n/(n − 1)); momentum 0.1, eps 1e-5, γ = 1 and β = 0 at the start (PyTorch). Evaluation:
+/// (n/(n − 1)); momentum 0.1, eps 1e-5, γ = 1 and β = 0 at the start (PyTorch and Keras), so a
+/// new layer is a plain standardization and learns how far to depart from it. Running statistics
+/// start at mean 0 and variance 1. Evaluation:
 /// normalize with the running statistics. State-dict names: <c>weight</c> (γ), <c>bias</c> (β),
 /// <c>running_mean</c>, <c>running_var</c>; PyTorch also saves <c>num_batches_tracked</c>, which
 /// only matters for its cumulative-average mode (momentum None) and is not kept here.</para>
@@ -25,6 +27,8 @@ namespace Keel.Nn;
 /// </remarks>
 public sealed class BatchNorm1d : Module
 {
+    private int? _cumulativeBatches;
+
     /// <summary>A batch-norm layer over <paramref name="numFeatures"/> channels.</summary>
     /// <param name="numFeatures">C, the size of the input's last axis.</param>
     /// <param name="eps">Added to the variance (PyTorch 1e-5, Keras 1e-3).</param>
@@ -89,7 +93,13 @@ public sealed class BatchNorm1d : Module
             throw new ArgumentException(
                 $"{LayerName}: expected more than 1 value per channel when training, got input of shape {input.Shape}; " +
                 "use a batch of two or more, or call Eval() to normalize with the running statistics");
-        return input.BatchNorm(RunningMean, RunningVar, Weight, Bias, IsTraining, Momentum, Eps, UnbiasedRunningVar);
+        float momentum = Momentum;
+        if (IsTraining && _cumulativeBatches is { } seen)
+        {
+            _cumulativeBatches = seen + 1;
+            momentum = 1f / (seen + 1);
+        }
+        return input.BatchNorm(RunningMean, RunningVar, Weight, Bias, IsTraining, momentum, Eps, UnbiasedRunningVar);
     }
 
     /// <summary>Resets the running statistics to mean 0 and variance 1, before recalibrating them on training batches.</summary>
@@ -98,6 +108,16 @@ public sealed class BatchNorm1d : Module
         RunningMean?.Data.Fill(0f);
         RunningVar?.Data.Fill(1f);
     }
+
+    /// <summary>
+    /// Until <see cref="EndCumulativeAverage"/>, training batches update the running statistics
+    /// with momentum 1/k for the k-th batch, so they become the plain average over the batches
+    /// (PyTorch's <c>momentum=None</c>). Used by <see cref="BatchNormRecalibration"/>.
+    /// </summary>
+    internal void BeginCumulativeAverage() => _cumulativeBatches = 0;
+
+    /// <summary>Returns to the exponential moving average with <see cref="Momentum"/>.</summary>
+    internal void EndCumulativeAverage() => _cumulativeBatches = null;
 
     /// <inheritdoc />
     public override string ToString() => $"BatchNorm1d({NumFeatures})";

@@ -7,7 +7,11 @@ namespace Keel.Nn;
 /// sample is normalized over its trailing axes, <c>y = γ·(x − μ)/√(σ² + ε) + β</c> with the
 /// biased variance (<see cref="LayerNormOp"/>). The same in training and evaluation.
 /// </summary>
-/// <remarks>Defaults as PyTorch: eps 1e-5, γ = 1, β = 0. Keras' <c>LayerNormalization</c> uses eps 1e-3.</remarks>
+/// <remarks>
+/// Defaults as PyTorch: eps 1e-5, γ = 1 and β = 0, so a new layer is a plain standardization.
+/// Keras' <c>LayerNormalization</c> uses eps 1e-3. No running statistics: each sample is
+/// normalized on its own, which is why it suits batches of one and sequence models.
+/// </remarks>
 public sealed class LayerNorm : Module
 {
     /// <summary>Normalizes over the last axis, of size <paramref name="features"/>.</summary>

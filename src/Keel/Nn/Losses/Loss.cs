@@ -29,10 +29,10 @@ public abstract class Loss
     /// <summary>The loss as a function (the named alternative to the implicit conversion).</summary>
     public Func<Tensor, Tensor, Tensor> ToFunc() => Forward;
 
-    /// <summary>Combines per-element losses: mean (<c>Σ/n</c>), sum, or unchanged.</summary>
+    /// <summary>Combines per-element losses: mean (<c>Σ/n</c>, NaN for no elements as PyTorch), sum, or unchanged.</summary>
     protected Tensor Reduce(Tensor elementwise) => Reduction switch
     {
-        Reduction.Mean => elementwise.Sum() * (1f / elementwise.Size),
+        Reduction.Mean => elementwise.Mean(),
         Reduction.Sum => elementwise.Sum(),
         Reduction.None => elementwise,
         _ => throw new ArgumentOutOfRangeException(nameof(Reduction), Reduction, "unknown reduction"),

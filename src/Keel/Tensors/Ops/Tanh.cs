@@ -1,5 +1,4 @@
 using Keel.Kernels.Elementwise;
-using Keel.Tensors.Graph;
 
 namespace Keel.Tensors;
 
@@ -10,18 +9,12 @@ public partial class Tensor
 }
 
 /// <summary><c>y = tanh(x)</c>; <c>∂L/∂x = ∂L/∂y · (1 − y²)</c>.</summary>
-internal sealed class TanhOp(Tensor x) : Op(x)
+internal sealed class TanhOp(Tensor x) : UnaryOp(x)
 {
     public override string Name => "Tanh";
 
-    public static Tensor Forward(Tensor x)
-    {
-        var y = Tensor.Pooled(x.Shape, clear: false);
-        TanhKernels.Forward(x.Data, y.Data);
-        if (ShouldRecord(x)) y.SetOp(new TanhOp(x));
-        return y;
-    }
+    public static Tensor Forward(Tensor x) => Map(x, TanhKernels.Forward, static x => new TanhOp(x));
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
-        => TanhKernels.Backward(output.Data, outputGrad, Inputs[0].GradForAccumulation());
+        => TanhKernels.Backward(output.Data, outputGrad, X.GradForAccumulation());
 }

@@ -39,6 +39,7 @@ internal sealed class VarianceOp(Tensor x, BroadcastPlan plan, int keptSize, int
         var y = Tensor.Pooled(output, clear: true);
         BroadcastKernels.ReduceAdd(plan, Operand.A, centered, y.Data);
         TensorPrimitives.Divide(y.Data, divisor, y.Data);
+        if (count == 0) y.Data.Fill(float.NaN); // the variance of nothing, as PyTorch (not 0 / −1)
         BufferPool.Shared.Return(centered);
         if (ShouldRecord(x)) y.SetOp(new VarianceOp(x, plan, kept.Size, count, divisor));
         return y;
