@@ -14,8 +14,9 @@ namespace Keel.Tuning.Samplers;
 /// orders them as expected improvement does) and the best is returned.
 /// With <c>constantLiar</c> (Optuna: off by default; here on) running trials join the "above"
 /// group, so workers that sample at the same time steer away from each other's pending points.
-/// Differences from Optuna: no multivariate or grouped mode, no constraints, and the random numbers
-/// are .NET's, so values match Optuna's in distribution, not digit for digit.
+/// Differences from Optuna: no multivariate or grouped mode, no constraints, no restriction of the
+/// history to the trial's Hyperband bracket, and the random numbers are .NET's, so values match
+/// Optuna's in distribution, not digit for digit.
 /// </remarks>
 public sealed class TpeSampler : ISampler
 {

@@ -85,3 +85,31 @@ public sealed class TpeSamplerTests
         Assert.Equal(3L, study.BestParams["layers"]);
     }
 }
+
+public sealed class ConstantLiarTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    /// <summary>The spread of proposals made while earlier proposals are still running, after 20
+    /// finished trials of (x − 1)² spread over [−10, 10]; averaged over seeds.</summary>
+    private static double PendingSpread(bool constantLiar)
+    {
+        double total = 0;
+        for (int seed = 0; seed < 8; seed++)
+        {
+            var study = Study.Create("liar", options: new StudyOptions { Sampler = new TpeSampler(constantLiar: constantLiar), Pruner = new NopPruner(), Seed = seed });
+            for (int i = 0; i < 20; i++) study.EnqueueTrial(new Dictionary<string, object> { ["x"] = -10 + i });
+            study.Optimize(t => Math.Pow(t.SuggestFloat("x", -10, 10) - 1, 2), trials: 20);
+            var pending = Enumerable.Range(0, 6).Select(_ => study.Ask().SuggestFloat("x", -10, 10)).ToList();
+            double mean = pending.Average();
+            total += Math.Sqrt(pending.Average(x => (x - mean) * (x - mean)));
+        }
+        return total / 8;
+    }
+
+    [Fact]
+    public void Pending_trials_push_new_proposals_apart()
+    {
+        double with = PendingSpread(constantLiar: true), without = PendingSpread(constantLiar: false);
+        output.WriteLine($"spread of 6 pending proposals: {with:F3} with the constant liar, {without:F3} without");
+        Assert.True(with > without, $"spread with the constant liar {with} should exceed {without} without");
+    }
+}
