@@ -66,7 +66,9 @@ internal sealed class GatherOp(Tensor x, int[] sources) : Op(x)
         {
             int offset = 0;
             for (int d = 0; d < rank; d++) offset += d == axis ? 0 : coordinate[d] * strides[d];
-            int picked = IndexChecks.ToIndex("Gather", values[p], p, index.Shape, axisSize, $"axis {axis} of the input of shape {input}");
+            if (!IndexChecks.IsIndex(values[p], axisSize))
+                throw IndexChecks.Error("Gather", values[p], p, index.Shape, axisSize, $"axis {axis} of the input of shape {input}");
+            int picked = (int)values[p];
             offsets[p] = offset + (rank == 0 ? 0 : picked * strides[axis]);
             for (int d = rank - 1; d >= 0; d--)
             {
