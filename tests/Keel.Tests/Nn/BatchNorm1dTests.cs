@@ -102,4 +102,17 @@ public sealed class BatchNorm1dTests
         var y = layer.Forward(Tensor.FromArray([1f, 3f], [2, 1]).Reshape(2, 1) * Tensor.Ones([1, 5]));
         GradCheck.AssertClose("batch statistics in eval", y.ToArray(), [.. Enumerable.Repeat(-1.0, 5), .. Enumerable.Repeat(1.0, 5)], 1e-4, 1e-4);
     }
+
+    [Fact]
+    public void Gain_and_shift_start_at_one_and_zero_unless_initializers_are_given()
+    {
+        var plain = new BatchNorm1d(3);
+        Assert.Equal([1f, 1f, 1f], plain.Weight!.ToArray());
+        Assert.Equal([0f, 0f, 0f], plain.Bias!.ToArray());
+        var zeroGain = new BatchNorm1d(3, weightInit: Initializers.Zeros(), biasInit: Initializers.Constant(0.5f));
+        Assert.Equal([0f, 0f, 0f], zeroGain.Weight!.ToArray());
+        Assert.All(zeroGain.Forward(Tensor.Normal([4, 3], new Generator(1))).ToArray(), v => Assert.Equal(0.5f, v));
+        var layerNorm = new LayerNorm(new Shape([2]), weightInit: Initializers.Constant(2f));
+        Assert.Equal([2f, 2f], layerNorm.Weight!.ToArray());
+    }
 }

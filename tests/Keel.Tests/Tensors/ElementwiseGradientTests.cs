@@ -73,12 +73,15 @@ public sealed class ElementwiseGradientTests
     [Fact]
     public void Gradients_at_the_kinks_follow_pytorch()
     {
+        // Each expected value is PyTorch 1.13's gradient at that point.
 
         Assert.Equal([0f], GradAt([0f], t => t.Abs()));
         Assert.Equal([0f], GradAt([0f], t => t.Relu()));
         Assert.Equal([1f, 1f, 0f, 0f], GradAt([-0.5f, 0.7f, 0.71f, -0.51f], t => t.Clamp(-0.5f, 0.7f)));
         Assert.Equal([0.01f], GradAt([0f], t => t.LeakyRelu()));
         Assert.Equal([1f], GradAt([0f], t => t.Elu()));
+        Assert.Equal([0.5f], GradAt([0f], t => t.Elu(0.5f)));
+        Assert.Equal(1.7580993175506592f, GradAt([0f], t => t.Selu())[0], 6);
         Assert.Equal([0f, 0f], GradAt([0f, 2f], t => t.Pow(0f)));
         Assert.Equal([float.PositiveInfinity], GradAt([0f], t => t.Sqrt()));
         Assert.Equal([0.5f], GradAt([0f], t => t.Gelu()));

@@ -60,6 +60,20 @@ public sealed class LossGradientTests
         Assert.Equal(x.LogSoftmax().NllLoss(targets).Item(), x.CrossEntropy(targets).Item(), 5);
     }
 
+    [Fact]
+    public void Backward_twice_through_a_retained_graph_of_lookup_and_losses_doubles_the_gradients()
+    {
+        var table = GradCheck.Random([5, 4], 9);
+        var tokens = Tensor.FromArray([1f, 3f, 3f]);
+        var targets = Tensor.FromArray([0f, 2f, 3f]);
+        var logits = table[tokens];
+        var loss = logits.CrossEntropy(targets, labelSmoothing: 0.1f) + logits.LogSoftmax().NllLoss(targets, Reduction.Sum);
+        loss.Backward(retainGraph: true);
+        var once = table.Grad!.ToArray();
+        loss.Backward();
+        GradCheck.AssertClose("twice", table.Grad!.ToArray(), once.Select(g => 2.0 * g).ToArray(), 1e-6, 1e-6);
+    }
+
     public static TheoryData<int[], Reduction> NllCases => new()
     {
         { [4, 5], Reduction.Mean },

@@ -97,6 +97,7 @@ public sealed class ShapeGradientTests
         Assert.Equal(new Shape([1, 2, 3]), y.Squeeze(2).Shape);
         Assert.Equal(new Shape([1, 2, 1, 3]), y.Squeeze(1).Shape);
         Assert.Equal(new Shape([]), Tensor.Zeros([1, 1]).Squeeze().Shape);
+        Assert.Equal(new Shape([]), Tensor.Scalar(2f).Squeeze(-1).Shape);
         GradCheck.Check(t => t[0].Unsqueeze(1).Squeeze(), v => v[0], [x]);
         Assert.Contains("Unsqueeze: axis 3 is out of range for shape [2, 3]", Assert.Throws<ArgumentException>(() => x.Unsqueeze(3)).Message);
         Assert.Contains("Squeeze: axis 2 is out of range for shape [2, 3]", Assert.Throws<ArgumentException>(() => x.Squeeze(2)).Message);

@@ -42,6 +42,13 @@ public sealed class SoftmaxGradientTests
     }
 
     [Fact]
+    public void A_slice_of_minus_infinity_gives_nan_as_in_pytorch()
+    {
+        Assert.All(Tensor.Full([2], float.NegativeInfinity).Softmax().ToArray(), v => Assert.True(float.IsNaN(v)));
+        Assert.All(Tensor.Full([2, 2], float.NegativeInfinity).Softmax(0).ToArray(), v => Assert.True(float.IsNaN(v)));
+    }
+
+    [Fact]
     public void Softmax_of_a_strided_axis_is_stable_for_huge_logits()
     {
         var x = Tensor.FromArray([1000f, 0f, 1000f, 0f], [2, 2]);

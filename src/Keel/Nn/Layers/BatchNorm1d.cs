@@ -37,9 +37,13 @@ public sealed class BatchNorm1d : Module
     /// <param name="trackRunningStats">Keep running statistics; without them evaluation uses batch statistics too.</param>
     /// <param name="kerasMomentum">Keras' momentum (e.g. 0.99), the weight of the OLD value; overrides <paramref name="momentum"/> with 1 − kerasMomentum.</param>
     /// <param name="unbiasedRunningVar">Feed the unbiased batch variance into the running variance (PyTorch) or the biased one (Keras).</param>
+    /// <param name="weightInit">Initializer of γ (default ones; Keras' <c>gamma_initializer</c>).</param>
+    /// <param name="biasInit">Initializer of β (default zeros; Keras' <c>beta_initializer</c>).</param>
+    /// <param name="generator">Randomness for a random γ or β initializer; default <c>new Generator(Initializers.DefaultSeed)</c>.</param>
     public BatchNorm1d(
         int numFeatures, float eps = 1e-5f, float momentum = 0.1f, bool affine = true, bool trackRunningStats = true,
-        float? kerasMomentum = null, bool unbiasedRunningVar = true)
+        float? kerasMomentum = null, bool unbiasedRunningVar = true,
+        IInitializer? weightInit = null, IInitializer? biasInit = null, Generator? generator = null)
     {
         if (numFeatures <= 0) throw new ArgumentException($"BatchNorm1d: numFeatures must be positive, got {numFeatures}", nameof(numFeatures));
         if (!(eps > 0f)) throw new ArgumentException($"BatchNorm1d: eps must be positive, got {eps}", nameof(eps));
@@ -49,8 +53,7 @@ public sealed class BatchNorm1d : Module
         (NumFeatures, Eps, Momentum, UnbiasedRunningVar) = (numFeatures, eps, momentum, unbiasedRunningVar);
         if (affine)
         {
-            Weight = RegisterParameter("weight", Tensor.Ones([numFeatures]));
-            Bias = RegisterParameter("bias", Tensor.Zeros([numFeatures]));
+            (Weight, Bias) = NormalizationParameters.Register(RegisterParameter, [numFeatures], weightInit, biasInit, generator);
         }
         if (trackRunningStats)
         {

@@ -24,7 +24,12 @@ public sealed class LayerNorm : Module
     /// <param name="normalizedShape">The trailing axes of the input to normalize over.</param>
     /// <param name="eps">Added to the variance.</param>
     /// <param name="elementwiseAffine">Learn γ and β of shape <paramref name="normalizedShape"/>.</param>
-    public LayerNorm(Shape normalizedShape, float eps = 1e-5f, bool elementwiseAffine = true)
+    /// <param name="weightInit">Initializer of γ (default ones).</param>
+    /// <param name="biasInit">Initializer of β (default zeros).</param>
+    /// <param name="generator">Randomness for a random γ or β initializer; default <c>new Generator(Initializers.DefaultSeed)</c>.</param>
+    public LayerNorm(
+        Shape normalizedShape, float eps = 1e-5f, bool elementwiseAffine = true,
+        IInitializer? weightInit = null, IInitializer? biasInit = null, Generator? generator = null)
     {
         if (normalizedShape.Rank == 0 || normalizedShape.Size == 0)
             throw new ArgumentException($"LayerNorm: normalized shape must be non-empty, got {normalizedShape}", nameof(normalizedShape));
@@ -32,8 +37,7 @@ public sealed class LayerNorm : Module
         (NormalizedShape, Eps) = (normalizedShape, eps);
         if (elementwiseAffine)
         {
-            Weight = RegisterParameter("weight", Tensor.Ones(normalizedShape));
-            Bias = RegisterParameter("bias", Tensor.Zeros(normalizedShape));
+            (Weight, Bias) = NormalizationParameters.Register(RegisterParameter, normalizedShape, weightInit, biasInit, generator);
         }
     }
 

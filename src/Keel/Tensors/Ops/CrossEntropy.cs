@@ -1,3 +1,4 @@
+using System.Buffers;
 using Keel.Kernels.Reductions;
 using Keel.Tensors.Graph;
 
@@ -24,12 +25,13 @@ public partial class Tensor
 }
 
 /// <summary>
-/// Cross-entropy from logits; saves the softmax probabilities (a pooled buffer, returned in
-/// <see cref="ReleaseSaved"/>) so that backward is <c>∂L/∂x = g · (p − (1 − ε)·onehot − ε / C)</c>.
+/// Cross-entropy from logits; saves the softmax probabilities and the target classes (pooled
+/// buffers, returned in <see cref="ReleaseSaved"/>) so that backward is <c>∂L/∂x = g · (p − (1 − ε)·onehot − ε / C)</c>.
 /// </summary>
-internal sealed class CrossEntropyOp(Tensor logits, int[] targets, float[] probabilities, Reduction reduction, float labelSmoothing) : Op(logits)
+internal sealed class CrossEntropyOp(Tensor logits, int[] targets, int rows, float[] probabilities, Reduction reduction, float labelSmoothing) : Op(logits)
 {
     private float[]? _probabilities = probabilities;
+    private int[]? _targets = targets;
 
     public override string Name => "CrossEntropy";
 
@@ -37,30 +39,41 @@ internal sealed class CrossEntropyOp(Tensor logits, int[] targets, float[] proba
     {
         if (!(labelSmoothing is >= 0f and <= 1f))
             throw new ArgumentException($"CrossEntropy: labelSmoothing must be in [0, 1], got {labelSmoothing}");
-        var classes = LossTargets.Classes("CrossEntropy", logits, targets);
+        var classes = LossTargets.RentClasses("CrossEntropy", logits, targets);
+        int rows = targets.Size;
         var probabilities = BufferPool.Shared.Rent(logits.Size, clear: false);
-        var losses = BufferPool.Shared.Rent(classes.Length, clear: false);
-        CrossEntropyKernels.Forward(logits.Data, classes, logits.Shape[-1], labelSmoothing, losses, probabilities);
+        var losses = BufferPool.Shared.Rent(rows, clear: false);
+        CrossEntropyKernels.Forward(logits.Data, classes.AsSpan(0, rows), logits.Shape[-1], labelSmoothing, losses, probabilities);
         var y = LossTargets.Reduce(losses, targets.Shape, reduction);
         BufferPool.Shared.Return(losses);
-        if (ShouldRecord(logits)) y.SetOp(new CrossEntropyOp(logits, classes, probabilities, reduction, labelSmoothing));
-        else BufferPool.Shared.Return(probabilities);
+        if (ShouldRecord(logits))
+        {
+            y.SetOp(new CrossEntropyOp(logits, classes, rows, probabilities, reduction, labelSmoothing));
+        }
+        else
+        {
+            BufferPool.Shared.Return(probabilities);
+            ArrayPool<int>.Shared.Return(classes);
+        }
         return y;
     }
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
     {
-        var saved = _probabilities ?? throw new InvalidOperationException("CrossEntropy: backward after its saved probabilities were released");
-        var rows = BufferPool.Shared.Rent(targets.Length, clear: false);
-        LossTargets.RowGradients(outputGrad, reduction, rows);
+        if (_probabilities is not { } saved || _targets is not { } classes)
+            throw new InvalidOperationException("CrossEntropy: backward after its saved probabilities were released");
+        var rowGradients = BufferPool.Shared.Rent(rows, clear: false);
+        LossTargets.RowGradients(outputGrad, reduction, rowGradients);
         var logits = Inputs[0];
-        CrossEntropyKernels.Backward(saved, targets, logits.Shape[-1], labelSmoothing, rows, logits.GradForAccumulation());
-        BufferPool.Shared.Return(rows);
+        CrossEntropyKernels.Backward(saved, classes.AsSpan(0, rows), logits.Shape[-1], labelSmoothing, rowGradients, logits.GradForAccumulation());
+        BufferPool.Shared.Return(rowGradients);
     }
 
     public override void ReleaseSaved()
     {
         if (_probabilities is { } saved) BufferPool.Shared.Return(saved);
+        if (_targets is { } classes) ArrayPool<int>.Shared.Return(classes);
         _probabilities = null;
+        _targets = null;
     }
 }

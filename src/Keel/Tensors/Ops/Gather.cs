@@ -1,3 +1,4 @@
+using System.Buffers;
 using Keel.Tensors.Graph;
 
 namespace Keel.Tensors;
@@ -16,10 +17,13 @@ public partial class Tensor
 
 /// <summary>
 /// <c>y[p] = x[p with its axis coordinate replaced by index[p]]</c> for every position p of the
-/// index; <c>∂L/∂x</c> at that source position <c>+= ∂L/∂y[p]</c> (scatter-add).
+/// index; <c>∂L/∂x</c> at that source position <c>+= ∂L/∂y[p]</c> (scatter-add). The source offsets
+/// are saved in a pooled array, returned in <see cref="ReleaseSaved"/>.
 /// </summary>
-internal sealed class GatherOp(Tensor x, int[] sources) : Op(x)
+internal sealed class GatherOp(Tensor x, int[] sources, int count) : Op(x)
 {
+    private int[]? _sources = sources;
+
     public override string Name => "Gather";
 
     public static Tensor Forward(Tensor x, int axis, Tensor index)
@@ -37,18 +41,26 @@ internal sealed class GatherOp(Tensor x, int[] sources) : Op(x)
         var y = Tensor.Pooled(index.Shape, clear: false);
         ReadOnlySpan<float> source = x.Data;
         var target = y.Data;
-        for (int p = 0; p < sources.Length; p++) target[p] = source[sources[p]];
-        if (ShouldRecord(x)) y.SetOp(new GatherOp(x, sources));
+        for (int p = 0; p < target.Length; p++) target[p] = source[sources[p]];
+        if (ShouldRecord(x)) y.SetOp(new GatherOp(x, sources, target.Length));
+        else ArrayPool<int>.Shared.Return(sources);
         return y;
     }
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
     {
+        var offsets = _sources ?? throw new InvalidOperationException("Gather: backward after its saved offsets were released");
         var dx = Inputs[0].GradForAccumulation();
-        for (int p = 0; p < sources.Length; p++) dx[sources[p]] += outputGrad[p];
+        for (int p = 0; p < count; p++) dx[offsets[p]] += outputGrad[p];
     }
 
-    /// <summary>For each index position, the flat offset in x it reads.</summary>
+    public override void ReleaseSaved()
+    {
+        if (_sources is { } saved) ArrayPool<int>.Shared.Return(saved);
+        _sources = null;
+    }
+
+    /// <summary>For each index position, the flat offset in x it reads, in an array rented from the shared int pool.</summary>
     private static int[] SourceOffsets(Shape input, int axis, Tensor index)
     {
         int rank = input.Rank, axisSize = rank == 0 ? 1 : input[axis];
@@ -61,12 +73,17 @@ internal sealed class GatherOp(Tensor x, int[] sources) : Op(x)
         var dims = index.Shape.Dims;
         var coordinate = new int[rank];
         var values = index.Data;
-        var offsets = new int[values.Length];
+        var offsets = ArrayPool<int>.Shared.Rent(values.Length);
         for (int p = 0; p < values.Length; p++)
         {
             int offset = 0;
             for (int d = 0; d < rank; d++) offset += d == axis ? 0 : coordinate[d] * strides[d];
-            int picked = IndexChecks.ToIndex("Gather", values[p], p, index.Shape, axisSize, $"axis {axis} of the input of shape {input}");
+            if (!IndexChecks.IsIndex(values[p], axisSize))
+            {
+                ArrayPool<int>.Shared.Return(offsets);
+                throw IndexChecks.Error("Gather", values[p], p, index.Shape, axisSize, $"axis {axis} of the input of shape {input}");
+            }
+            int picked = (int)values[p];
             offsets[p] = offset + (rank == 0 ? 0 : picked * strides[axis]);
             for (int d = rank - 1; d >= 0; d--)
             {

@@ -8,7 +8,7 @@ public enum GeluApproximation
     /// <summary>The exact <c>x · Φ(x)</c> with the normal CDF (PyTorch's default <c>'none'</c>).</summary>
     None,
 
-    /// <summary><c>½ x (1 + tanh(√(2/π)(x + 0.044715 x³)))</c> (PyTorch's <c>'tanh'</c>; Keras' <c>approximate=True</c>).</summary>
+    /// <summary><c>½ x (1 + tanh(√(2/π)(x + 0.044715 x³)))</c> (PyTorch's <c>'tanh'</c>, Keras' <c>approximate=True</c>).</summary>
     Tanh,
 }
 
@@ -17,7 +17,7 @@ public partial class Tensor
     /// <summary>
     /// Gaussian error linear unit (Hendrycks and Gimpel, 2016), as <c>torch.nn.functional.gelu</c>:
     /// exact <c>x · Φ(x) = ½ x (1 + erf(x / √2))</c> by default, or the tanh approximation.
-    /// Keras' <c>gelu</c> defaults to the approximation; PyTorch and Keel to the exact form.
+    /// Keras' <c>gelu(x, approximate)</c> offers the same two forms.
     /// </summary>
     public Tensor Gelu(GeluApproximation approximate = GeluApproximation.None) => GeluOp.Forward(this, approximate == GeluApproximation.Tanh);
 }

@@ -29,8 +29,10 @@ public partial class Tensor
 /// <c>y[o, j, i] = x[o, idx[j], i]</c> where o runs over the axes before <c>axis</c> and i over
 /// those after; <c>∂L/∂x[o, idx[j], i] += ∂L/∂y[o, j, i]</c> (scatter-add, so repeated indices sum).
 /// </summary>
-internal sealed class IndexSelectOp(Tensor x, int[] index, int outer, int n, int inner) : Op(x)
+internal sealed class IndexSelectOp(Tensor x, int[] index, int count, int outer, int n, int inner) : Op(x)
 {
+    private int[]? _index = index;
+
     public override string Name => "IndexSelect";
 
     /// <summary>Selects along <paramref name="axis"/>; the output's shape puts <paramref name="indexShape"/> in place of that axis.</summary>
@@ -38,27 +40,29 @@ internal sealed class IndexSelectOp(Tensor x, int[] index, int outer, int n, int
     {
         if (x.Rank == 0) throw new ArgumentException($"{name}: cannot index a scalar (shape {x.Shape})");
         var (a, outer, n, inner) = AxisLayout.Of(name, x.Shape, axis);
-        var index = IndexChecks.ToIndices(name, indices, n, $"axis {a} of the tensor of shape {x.Shape}");
+        var index = IndexChecks.RentIndices(name, indices, n, () => $"axis {a} of the tensor of shape {x.Shape}");
         var dims = x.Shape.Dims;
         var shape = new Shape([.. dims[..a], .. indexShape.Dims, .. dims[(a + 1)..]]);
 
         var y = Tensor.Pooled(shape, clear: false);
         ReadOnlySpan<float> source = x.Data;
         var target = y.Data;
-        int k = index.Length;
+        int k = indices.Size;
         for (int o = 0; o < outer; o++)
         {
             for (int j = 0; j < k; j++)
                 source.Slice((o * n + index[j]) * inner, inner).CopyTo(target.Slice((o * k + j) * inner, inner));
         }
-        if (ShouldRecord(x)) y.SetOp(new IndexSelectOp(x, index, outer, n, inner));
+        if (ShouldRecord(x)) y.SetOp(new IndexSelectOp(x, index, k, outer, n, inner));
+        else System.Buffers.ArrayPool<int>.Shared.Return(index);
         return y;
     }
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
     {
+        var index = _index ?? throw new InvalidOperationException("IndexSelect: backward after its saved indices were released");
         var dx = Inputs[0].GradForAccumulation();
-        int k = index.Length;
+        int k = count;
         for (int o = 0; o < outer; o++)
         {
             for (int j = 0; j < k; j++)
@@ -67,5 +71,11 @@ internal sealed class IndexSelectOp(Tensor x, int[] index, int outer, int n, int
                 System.Numerics.Tensors.TensorPrimitives.Add(row, outputGrad.Slice((o * k + j) * inner, inner), row);
             }
         }
+    }
+
+    public override void ReleaseSaved()
+    {
+        if (_index is { } saved) System.Buffers.ArrayPool<int>.Shared.Return(saved);
+        _index = null;
     }
 }

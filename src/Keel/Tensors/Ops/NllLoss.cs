@@ -1,3 +1,4 @@
+using System.Buffers;
 using Keel.Tensors.Graph;
 
 namespace Keel.Tensors;
@@ -17,30 +18,40 @@ public partial class Tensor
 }
 
 /// <summary><c>ℓᵢ = −x[i, tᵢ]</c>; <c>∂L/∂x[i, tᵢ] −= gᵢ</c> (<c>gᵢ = ∂L/∂ℓ / N</c> for the mean), zero elsewhere.</summary>
-internal sealed class NllLossOp(Tensor input, int[] targets, Reduction reduction) : Op(input)
+internal sealed class NllLossOp(Tensor input, int[] targets, int rows, Reduction reduction) : Op(input)
 {
+    private int[]? _targets = targets;
+
     public override string Name => "NllLoss";
 
     public static Tensor Forward(Tensor input, Tensor targets, Reduction reduction)
     {
-        var classes = LossTargets.Classes("NllLoss", input, targets);
-        int c = input.Shape[-1];
+        var classes = LossTargets.RentClasses("NllLoss", input, targets);
+        int c = input.Shape[-1], rows = targets.Size;
         ReadOnlySpan<float> x = input.Data;
-        var losses = BufferPool.Shared.Rent(classes.Length, clear: false);
-        for (int i = 0; i < classes.Length; i++) losses[i] = -x[i * c + classes[i]];
+        var losses = BufferPool.Shared.Rent(rows, clear: false);
+        for (int i = 0; i < rows; i++) losses[i] = -x[i * c + classes[i]];
         var y = LossTargets.Reduce(losses, targets.Shape, reduction);
         BufferPool.Shared.Return(losses);
-        if (ShouldRecord(input)) y.SetOp(new NllLossOp(input, classes, reduction));
+        if (ShouldRecord(input)) y.SetOp(new NllLossOp(input, classes, rows, reduction));
+        else ArrayPool<int>.Shared.Return(classes);
         return y;
     }
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
     {
-        var rows = BufferPool.Shared.Rent(targets.Length, clear: false);
-        LossTargets.RowGradients(outputGrad, reduction, rows);
+        var classes = _targets ?? throw new InvalidOperationException("NllLoss: backward after its saved targets were released");
+        var rowGradients = BufferPool.Shared.Rent(rows, clear: false);
+        LossTargets.RowGradients(outputGrad, reduction, rowGradients);
         var dx = Inputs[0].GradForAccumulation();
         int c = Inputs[0].Shape[-1];
-        for (int i = 0; i < targets.Length; i++) dx[i * c + targets[i]] -= rows[i];
-        BufferPool.Shared.Return(rows);
+        for (int i = 0; i < rows; i++) dx[i * c + classes[i]] -= rowGradients[i];
+        BufferPool.Shared.Return(rowGradients);
+    }
+
+    public override void ReleaseSaved()
+    {
+        if (_targets is { } saved) ArrayPool<int>.Shared.Return(saved);
+        _targets = null;
     }
 }

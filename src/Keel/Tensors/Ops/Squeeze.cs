@@ -19,7 +19,7 @@ public partial class Tensor
     /// </summary>
     public Tensor Squeeze(int? axis = null)
     {
-        if (axis is { } given && (given < -Rank || given >= Math.Max(Rank, 1)))
+        if (axis is { } given && (given < -Math.Max(Rank, 1) || given >= Math.Max(Rank, 1)))
             throw new ArgumentException($"Squeeze: axis {given} is out of range for shape {Shape}");
         int only = axis is { } g && Rank > 0 ? Shape.NormalizeAxis(g) : -1;
         var dims = Shape.Dims.ToArray().Where((d, i) => d != 1 || (only >= 0 && i != only)).ToArray();
