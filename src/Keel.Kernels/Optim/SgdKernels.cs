@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Keel.Kernels.Optim;
 
 /// <summary>The per-element update of stochastic gradient descent with PyTorch's rule.</summary>
@@ -28,17 +32,38 @@ public static class SgdKernels
         OptimKernelChecks.SameLength(parameter, gradient, nameof(gradient));
         if (momentum != 0f) OptimKernelChecks.SameLength(parameter, momentumBuffer, nameof(momentumBuffer));
         float keep = 1f - dampening;
-        for (int i = 0; i < parameter.Length; i++)
+        ref float p = ref MemoryMarshal.GetReference(parameter);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        ref float buffer = ref MemoryMarshal.GetReference(momentumBuffer);
+        nuint length = (nuint)parameter.Length, i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            float d = gradient[i];
-            if (weightDecay != 0f) d += weightDecay * parameter[i];
+            // The same operations in the same order as the scalar tail, lane by lane, so both agree bit for bit.
+            for (nuint width = (nuint)Vector<float>.Count; i + width <= length; i += width)
+            {
+                var pv = Vector.LoadUnsafe(ref p, i);
+                var d = Vector.LoadUnsafe(ref g, i);
+                if (weightDecay != 0f) d += weightDecay * pv;
+                if (momentum != 0f)
+                {
+                    var b = firstStep ? d : momentum * Vector.LoadUnsafe(ref buffer, i) + keep * d;
+                    b.StoreUnsafe(ref buffer, i);
+                    d = nesterov ? d + momentum * b : b;
+                }
+                (pv - learningRate * d).StoreUnsafe(ref p, i);
+            }
+        }
+        for (; i < length; i++)
+        {
+            float d = Unsafe.Add(ref g, i);
+            if (weightDecay != 0f) d += weightDecay * Unsafe.Add(ref p, i);
             if (momentum != 0f)
             {
-                float b = firstStep ? d : momentum * momentumBuffer[i] + keep * d;
-                momentumBuffer[i] = b;
+                float b = firstStep ? d : momentum * Unsafe.Add(ref buffer, i) + keep * d;
+                Unsafe.Add(ref buffer, i) = b;
                 d = nesterov ? d + momentum * b : b;
             }
-            parameter[i] -= learningRate * d;
+            Unsafe.Add(ref p, i) -= learningRate * d;
         }
     }
 }
