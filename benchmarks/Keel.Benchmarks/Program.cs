@@ -1,8 +1,11 @@
 using BenchmarkDotNet.Running;
 using Keel.Benchmarks.Gemm;
+using Keel.Benchmarks.TrainStep;
 
-// `compare-gemm` is the quick timing mode behind benchmarks/compare/gemm.sh; anything else goes to
-// BenchmarkDotNet (for example `--filter *GemmBenchmarks*`).
+// `compare-gemm` and `compare-step` are the quick timing modes behind benchmarks/compare/gemm.sh and
+// benchmarks/compare/train-step.sh; anything else goes to BenchmarkDotNet (for example
+// `--filter *GemmBenchmarks*` or `--filter *TrainStepBenchmarks*`).
 if (args.Length > 0 && args[0] == "compare-gemm") return CompareGemm.Run(args[1..]);
+if (args.Length > 0 && args[0] == "compare-step") return CompareTrainStep.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(CompareGemm).Assembly).Run(args);
 return 0;

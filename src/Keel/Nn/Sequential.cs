@@ -46,10 +46,22 @@ public sealed class Sequential : Module, IReadOnlyList<Module>
     }
 
     /// <summary>Applies every layer in order.</summary>
+    /// <remarks>
+    /// Under no-grad nothing records a graph, so once a layer has run, nothing reads the previous
+    /// layer's output again: its buffer goes back to the pool at once (never the caller's input, a
+    /// tensor a layer returned unchanged, or a retained one). Inference then allocates nothing in
+    /// the steady state, as training does through backward.
+    /// </remarks>
     public override Tensor Forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in _layers) x = layer.Forward(x);
+        bool release = !GradMode.IsEnabled;
+        foreach (var layer in _layers)
+        {
+            var next = layer.Forward(x);
+            if (release && !ReferenceEquals(x, input) && !ReferenceEquals(x, next) && !x.IsRetained) x.Dispose();
+            x = next;
+        }
         return x;
     }
 

@@ -55,8 +55,7 @@ public sealed class Linear : Module
     {
         if (input.Rank < 1 || input.Shape[-1] != InFeatures)
             throw new ArgumentException($"{LayerName}: expected an input of shape [..., {InFeatures}], got {input.Shape}");
-        var y = input.MatMul(Weight);
-        return Bias is null ? y : y + Bias;
+        return input.Linear(Weight, Bias);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Side-by-side training steps: Keel against PyTorch (Debian's python3-torch) on the same networks,
+# 1 and 2 threads. Rounds are interleaved (Keel, torch, Keel, torch, ...), each side in a fresh
+# process, so drifting machine load hits both alike; each speedup (torch time / Keel time) is the
+# median of the per-round ratios. On 2 threads torch is also timed with OMP_WAIT_POLICY=PASSIVE
+# ("tuned"). Prints a table and writes benchmarks/compare/results.json.
+#
+#   benchmarks/compare/train-step.sh                 # ROUNDS=3 by default
+#   ROUNDS=5 benchmarks/compare/train-step.sh seed-small seed-deep
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+ROUNDS=${ROUNDS:-3}
+RESULTS_JSON=${RESULTS_JSON:-benchmarks/compare/results.json}
+PYTHON=/usr/bin/python3
+OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread
+CASES=("$@")
+[ ${#CASES[@]} -gt 0 ] || CASES=(seed-small seed-deep wide wide-eval)
+
+install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
+"$PYTHON" -c 'import torch' 2>/dev/null || install python3-torch libopenblas0-pthread
+[ -e "$OPENBLAS/libblas.so.3" ] || install libopenblas0-pthread
+
+dotnet build benchmarks/Keel.Benchmarks -c Release -v quiet -nologo >/dev/null
+KEEL=benchmarks/Keel.Benchmarks/bin/Release/net10.0/Keel.Benchmarks.dll
+
+torch_run() {
+  local threads=$1; shift
+  env LD_LIBRARY_PATH="$OPENBLAS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" "$@" \
+    "$PYTHON" benchmarks/compare/train_step_torch.py --threads "$threads" "${CASES[@]}"
+}
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+for round in $(seq 1 "$ROUNDS"); do
+  for threads in 1 2; do
+    dotnet "$KEEL" compare-step --threads "$threads" "${CASES[@]}" > "$results/keel-$round-$threads.json"
+    torch_run "$threads" > "$results/torch-$round-$threads.json"
+    if [ "$threads" -eq 2 ]; then
+      torch_run "$threads" OMP_WAIT_POLICY=PASSIVE > "$results/tuned-$round-$threads.json"
+    fi
+  done
+  echo "round $round of $ROUNDS done" >&2
+done
+
+"$PYTHON" benchmarks/compare/train_step_report.py "$results" "$RESULTS_JSON" "${CASES[@]}"
