@@ -58,5 +58,7 @@ public static class KeelCommand
     [
         TrainCommand.Create(console),
         SampleCommand.Create(console),
+        ReportCommand.Create(console),
+        DiagnoseCommand.Create(console),
     ];
 }

@@ -43,4 +43,29 @@ public sealed class ExampleConfigTests
         Assert.Equal(30, metrics.GetProperty("steps").GetInt64());
         Assert.True(metrics.GetProperty("validation_loss").GetSingle() < 3.4f);
     }
+
+    [Theory]
+    [InlineData("examples/batchnorm/poor-init.yaml", true)]
+    [InlineData("examples/batchnorm/good-init.yaml", false)]
+    [InlineData("examples/batchnorm/batchnorm.yaml", false)]
+    public void The_batchnorm_examples_train_a_few_steps_and_only_the_poor_init_is_flagged(string example, bool flagged)
+    {
+        using var folder = new TempFolder();
+        var metrics = Train(folder, example, yaml => yaml
+            .Replace("steps: 4000, batch_size: 32, eval_every: 200", "steps: 40, batch_size: 32, eval_every: 20", StringComparison.Ordinal)
+            .Replace("every: 20}", "every: 5}", StringComparison.Ordinal));
+        Assert.Equal(40, metrics.GetProperty("steps").GetInt64());
+        var (code, output, error) = CliRun.Invoke("diagnose", folder.File("run"), "--json");
+        Assert.True(code == 0, error);
+        var kinds = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(f => f.GetProperty("kind").GetString()).ToList();
+        if (flagged)
+        {
+            Assert.Contains("saturation", kinds);
+            Assert.Contains("initial_loss", kinds);
+        }
+        else
+        {
+            Assert.True(kinds.Count == 0, output);
+        }
+    }
 }
