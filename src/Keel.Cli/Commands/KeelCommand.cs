@@ -58,5 +58,6 @@ public static class KeelCommand
     [
         TrainCommand.Create(console),
         SampleCommand.Create(console),
+        TuneCommand.Create(console),
     ];
 }
