@@ -16,7 +16,7 @@ namespace Keel.Tuning.Integration;
 /// weights) and <see cref="Pruned"/> becomes true. The caller ends the trial as pruned, for example
 /// with <see cref="TrainerObjective.Fit"/>. The metric and its mode come from a
 /// <see cref="MetricMonitor"/>; <see cref="Attach"/> shares the one of the trainer's
-/// <see cref="EarlyStopping"/>, so pruning and early stopping judge the same value.
+/// <see cref="EarlyStopping"/> on the same metric, so pruning and early stopping judge the same value.
 /// </remarks>
 public sealed class PruningCallback : ITrainingCallback
 {
@@ -53,13 +53,13 @@ public sealed class PruningCallback : ITrainingCallback
     public long? PrunedAtStep { get; private set; }
 
     /// <summary>
-    /// Adds a pruning callback to <paramref name="trainer"/> that shares the monitor of its first
-    /// <see cref="EarlyStopping"/> callback, or follows <paramref name="metric"/> when it has none.
+    /// Adds a pruning callback for <paramref name="metric"/> to <paramref name="trainer"/>, sharing the
+    /// monitor of its first <see cref="EarlyStopping"/> callback on that metric when it has one.
     /// </summary>
     public static PruningCallback Attach(Trainer trainer, Trial trial, string metric = "val_loss")
     {
         ArgumentNullException.ThrowIfNull(trainer);
-        var shared = trainer.Callbacks.OfType<EarlyStopping>().FirstOrDefault()?.Monitor;
+        var shared = trainer.Callbacks.OfType<EarlyStopping>().FirstOrDefault(e => e.Monitor.Metric == metric)?.Monitor;
         var callback = shared is null ? new PruningCallback(trial, metric) : new PruningCallback(trial, shared);
         trainer.Callbacks.Add(callback);
         return callback;

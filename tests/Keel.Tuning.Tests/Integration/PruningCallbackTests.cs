@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace Keel.Tuning.Tests.Integration;
 
-/// <summary>The trainer integration on a tiny model: <c>y = 3x − 1</c> learned by one linear unit with SGD.</summary>
+/// <summary>The trainer integration on a tiny model: <c>y = 3x − 1 + 0.1·ε</c> learned by one linear unit with SGD.</summary>
 public sealed class PruningCallbackTests(ITestOutputHelper output)
 {
     private static readonly DatasetSplit Data = Line(96).Split(64, 32, 0, seed: 1);
@@ -19,7 +19,8 @@ public sealed class PruningCallbackTests(ITestOutputHelper output)
     private static Dataset Line(int count)
     {
         var x = Tensor.Uniform([count, 1], new Generator(5), -1f, 1f);
-        var y = Tensor.FromArray([.. x.ToArray().Select(v => 3 * v - 1)], [count, 1]);
+        var noise = Tensor.Normal([count, 1], new Generator(6), std: 0.1f).ToArray();
+        var y = Tensor.FromArray([.. x.ToArray().Select((v, i) => 3 * v - 1 + noise[i])], [count, 1]);
         return new Dataset(x, y);
     }
 
@@ -86,6 +87,12 @@ public sealed class PruningCallbackTests(ITestOutputHelper output)
         var pruning = PruningCallback.Attach(trainer, study.Ask());
         Assert.Same(stopping.Monitor, pruning.Monitor);
         Assert.Same(pruning, trainer.Callbacks[^1]);
+
+        // Early stopping on another metric is not shared: pruning follows the metric it is asked for.
+        var other = Tiny(0.05, 1);
+        other.Callbacks.Add(new EarlyStopping("val_accuracy", patience: 2));
+        var own = PruningCallback.Attach(other, study.Ask());
+        Assert.Equal(("val_loss", MonitorMode.Min), (own.Monitor.Metric, own.Monitor.Mode));
     }
 
     [Fact]
@@ -98,10 +105,10 @@ public sealed class PruningCallbackTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Median_pruning_saves_training_steps_on_a_real_trainer()
+    public void Median_and_hyperband_pruning_save_training_steps_on_a_real_trainer()
     {
         const int Trials = 16, Steps = 100;
-        (double Best, int Pruned, long Steps) Run(IPruner pruner)
+        (double Best, int Pruned, long Steps) Run(IPruner pruner, string name)
         {
             var study = Study.Create("tiny", options: new StudyOptions { Sampler = new RandomSampler(), Pruner = pruner, Seed = 11 });
             long steps = 0;
@@ -117,16 +124,18 @@ public sealed class PruningCallbackTests(ITestOutputHelper output)
                     steps += trainer.Step;
                 }
             }, trials: Trials);
-            return (study.BestValue, study.Trials.Count(t => t.State == TrialState.Pruned), steps);
+            int pruned = study.Trials.Count(t => t.State == TrialState.Pruned);
+            output.WriteLine($"{name,-10} best {study.BestValue:F5}  pruned {pruned,2}/{Trials}  steps {steps,5} of {Trials * Steps}");
+            return (study.BestValue, pruned, steps);
         }
 
-        var none = Run(new NopPruner());
-        var median = Run(new MedianPruner(nStartupTrials: 3, nWarmupSteps: 10));
-        output.WriteLine($"none:   best {none.Best:G4}, pruned {none.Pruned}/{Trials}, steps {none.Steps}");
-        output.WriteLine($"median: best {median.Best:G4}, pruned {median.Pruned}/{Trials}, steps {median.Steps}");
+        var none = Run(new NopPruner(), "none");
         Assert.Equal(Trials * Steps, none.Steps);
-        Assert.True(median.Pruned >= Trials / 4, $"only {median.Pruned} trials pruned");
-        Assert.True(median.Steps < 0.75 * none.Steps, $"{median.Steps} steps is not much less than {none.Steps}");
-        Assert.True(median.Best <= none.Best * 1.5 + 1e-4, $"best {median.Best} is not comparable to {none.Best}");
+        foreach (var run in new[] { Run(new MedianPruner(nStartupTrials: 3, nWarmupSteps: 10), "median"), Run(new HyperbandPruner(10, Steps, 3), "hyperband") })
+        {
+            Assert.True(run.Pruned >= Trials / 4, $"only {run.Pruned} trials pruned");
+            Assert.True(run.Steps < 0.75 * none.Steps, $"{run.Steps} steps is not much less than {none.Steps}");
+            Assert.True(run.Best <= none.Best * 1.2, $"best {run.Best} is not comparable to {none.Best}");
+        }
     }
 }
