@@ -69,6 +69,26 @@ public sealed class TuneCommandTests
     }
 
     [Fact]
+    public void Two_tune_commands_on_one_storage_share_the_study()
+    {
+        using var folder = new TempFolder();
+        var config = TuneConfig(folder);
+        string storage = "sqlite:///" + folder.File("shared.db");
+        var runs = new[] { "a", "b" }.Select(name => Task.Run(() =>
+            CliRun.Invoke("tune", config, "--trials", "2", "--storage", storage, "--study", "shared", "--out", folder.File(name)))).ToArray();
+        Assert.All(runs, r => Assert.True(r.Result.Code == 0, r.Result.Error));
+
+        // Four trials numbered 0–3 in the shared storage, each run by exactly one of the commands.
+        using var shared = new Keel.Tuning.Storage.SqliteStorage(folder.File("shared.db"));
+        var trials = shared.GetTrials(shared.OpenStudy("shared", Keel.Tuning.StudyDirection.Minimize));
+        Assert.Equal([0, 1, 2, 3], trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal(Keel.Tuning.TrialState.Complete, t.State));
+        var ran = new[] { "a", "b" }.SelectMany(name => Directory.GetDirectories(Path.Combine(folder.File(name), "trials")).Select(Path.GetFileName)).Order();
+        Assert.Equal(["0", "1", "2", "3"], ran);
+        Assert.False(File.Exists(Path.Combine(folder.File("a"), "study.db")));
+    }
+
+    [Fact]
     public void The_grid_sampler_covers_the_grid_and_stops()
     {
         using var folder = new TempFolder();
