@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Keel.Data;
 using Keel.Diagnostics;
@@ -13,7 +12,8 @@ namespace Keel.Benchmarks.TrainStep;
 /// What diagnostics cost a training step: the bare step of the comparison (forward, cross-entropy,
 /// backward, SGD, no trainer), <see cref="Trainer.TrainStep"/> with <c>Probe = null</c>, and with
 /// a probe every 100 steps and on every step. Variants run interleaved in rounds, each round a block
-/// of about 0.2 s per variant, so that load on the machine hits them alike; the table gives the
+/// of about 0.2 s per variant timed in the thread's CPU time (<see cref="ThreadCpuClock"/>), so that
+/// load on the machine hits them alike; the table gives the
 /// median over rounds of microseconds per step, and the median over rounds of each round's ratio.
 /// Usage: <c>compare-probe [--rounds N] [case …]</c> (cases as for <c>compare-step</c>).
 /// </summary>
@@ -29,17 +29,17 @@ internal static class ProbeOverhead
             else names.Add(args[i]);
         }
         using var threads = KernelThreads.Use(1);
-        Console.WriteLine("| case | bare step (µs) | Probe = null (µs) | probe every 100 (µs) | probe every step (µs) | null / bare | every 100 / null |");
+        Console.WriteLine("| case | bare step (CPU µs) | Probe = null (CPU µs) | probe every 100 (CPU µs) | probe every step (CPU µs) | null / bare | every 100 / null |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var name in names.Count == 0 ? ["seed-small", "seed-deep"] : names)
         {
             var c = StepCase.Named(name);
             Action[] variants = [c.Build().Step, TrainerStep(c, null), TrainerStep(c, 100), TrainerStep(c, 1)];
             var times = variants.Select(_ => new List<double>()).ToArray();
-            foreach (var v in variants) Time(v, TimeSpan.FromSeconds(1.5)); // warm up to tiered, optimized code
+            foreach (var v in variants) ThreadCpuClock.MicrosecondsPerStep(v, 1.5); // warm up to tiered, optimized code
             for (int r = 0; r < rounds; r++)
             {
-                for (int v = 0; v < variants.Length; v++) times[v].Add(Time(variants[v], TimeSpan.FromSeconds(0.2)));
+                for (int v = 0; v < variants.Length; v++) times[v].Add(ThreadCpuClock.MicrosecondsPerStep(variants[v], 0.2));
             }
             var m = times.Select(Median).ToArray();
             // Ratios are taken within each round, where the variants ran back to back, then their median.
@@ -66,18 +66,5 @@ internal static class ProbeOverhead
         };
         var batch = new Batch(x, y);
         return () => trainer.TrainStep(batch);
-    }
-
-    /// <summary>Mean microseconds per step over a block of about <paramref name="duration"/>.</summary>
-    private static double Time(Action step, TimeSpan duration)
-    {
-        var clock = Stopwatch.StartNew();
-        int steps = 0;
-        while (clock.Elapsed < duration || steps < 3)
-        {
-            step();
-            steps++;
-        }
-        return clock.Elapsed.TotalMicroseconds / steps;
     }
 }
