@@ -53,6 +53,9 @@ public sealed class Trial
     /// <summary>The trial's seed, derived from the study seed and <see cref="Number"/> (see <see cref="TrialSeed"/>).</summary>
     public int Seed { get; }
 
+    /// <summary>Whether the study minimizes or maximizes the objective.</summary>
+    public StudyDirection Direction => _study.Direction;
+
     /// <summary>The parameters suggested so far, as the objective saw them.</summary>
     public IReadOnlyDictionary<string, object> Params =>
         _params.ToDictionary(p => p.Key, p => _distributions[p.Key].ToExternal(p.Value));

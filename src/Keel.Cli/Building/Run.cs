@@ -1,5 +1,7 @@
 using Keel.Cli.Config;
+using Keel.Data;
 using Keel.Nn;
+using Keel.Tensors;
 using Keel.Training;
 
 namespace Keel.Cli.Building;
@@ -29,4 +31,30 @@ internal sealed class Run
 
     /// <summary>Seed of the run.</summary>
     public required ulong Seed { get; init; }
+
+    /// <summary>The training batches the config asks for: the whole split in order, shuffled epochs, or random draws.</summary>
+    public IBatchSource TrainingBatches()
+    {
+        var train = Data.Split.Train;
+        var generator = new Generator(Seed + 1);
+        if (BatchSize == 0) return new FullBatches(train);
+        return ByEpochs ? new EpochBatches(train, BatchSize, generator) : new RandomBatches(train, BatchSize, generator);
+    }
+
+    /// <summary>The validation split, or null when it is empty.</summary>
+    public Dataset? Validation => Data.Split.Validation.Count > 0 ? Data.Split.Validation : null;
+
+    /// <summary>Loss (and accuracy) on each split in eval mode, the step count and the wall time: a run's <c>metrics.json</c>.</summary>
+    public Dictionary<string, object> FinalMetrics(double seconds)
+    {
+        var metrics = new Dictionary<string, object> { ["steps"] = Trainer.Step, ["wall_seconds"] = Math.Round(seconds, 3) };
+        foreach (var (name, data) in new[] { ("train", Data.Split.Train), ("validation", Data.Split.Validation), ("test", Data.Split.Test) })
+        {
+            if (data.Count == 0) continue;
+            var result = Trainer.Evaluate(data);
+            metrics[$"{name}_loss"] = result.Loss;
+            if (result.Accuracy is { } accuracy) metrics[$"{name}_accuracy"] = accuracy;
+        }
+        return metrics;
+    }
 }

@@ -62,6 +62,9 @@ internal static class RunBuilder
         var sample = root["sample"];
         int sampleCount = sample.Int("count", data.Vocabulary is null ? 0 : 10);
         sample.RejectUnknownKeys();
+        // Only keel tune reads these; keel train trains the values the config itself gives.
+        _ = root["search"];
+        _ = root["tune"];
         root.RejectUnknownKeys();
         return new Run
         {

@@ -60,5 +60,6 @@ public static class KeelCommand
         SampleCommand.Create(console),
         ReportCommand.Create(console),
         DiagnoseCommand.Create(console),
+        TuneCommand.Create(console),
     ];
 }

@@ -58,17 +58,17 @@ internal static class TrainCommand
         trainer.Callbacks.Add(new ModelCheckpoint(folder.Checkpoint, everySteps: Math.Max(1, trainer.EvaluateEvery)));
 
         console.MarkupLine($"[bold]keel train[/] {Markup.Escape(configPath)} → {Markup.Escape(folder.Path)}");
+        if (run.Config.Has("search")) console.MarkupLine("note: keel train uses the config's own values; its search block is for keel tune");
         console.MarkupLine($"model: {run.Model.ParameterCount:N0} parameters; data: {run.Data.Split.Train.Count:N0} train / {run.Data.Split.Validation.Count:N0} validation / {run.Data.Split.Test.Count:N0} test examples");
 
         var progress = new ConsoleProgress(console);
         var clock = Stopwatch.StartNew();
         long remaining = Math.Max(0, run.Steps - trainer.Step);
         trainer.Progress = progress;
-        var validation = run.Data.Split.Validation.Count > 0 ? run.Data.Split.Validation : null;
-        var history = progress.Run(run.Steps, trainer.Step, () => trainer.Fit(Batches(run), validation, remaining));
+        var history = progress.Run(run.Steps, trainer.Step, () => trainer.Fit(run.TrainingBatches(), run.Validation, remaining));
         double seconds = clock.Elapsed.TotalSeconds;
 
-        var metrics = FinalMetrics(run, seconds);
+        var metrics = run.FinalMetrics(seconds);
         folder.WriteModel(run.Model, trainer.Step);
         folder.WriteHistory(history);
         folder.WriteMetrics(metrics);
@@ -81,28 +81,6 @@ internal static class TrainCommand
             DiagnosticsOutput.Print(console, report);
         }
         return 0;
-    }
-
-    private static IBatchSource Batches(Run run)
-    {
-        var train = run.Data.Split.Train;
-        var generator = new Generator(run.Seed + 1);
-        if (run.BatchSize == 0) return new FullBatches(train);
-        return run.ByEpochs ? new EpochBatches(train, run.BatchSize, generator) : new RandomBatches(train, run.BatchSize, generator);
-    }
-
-    /// <summary>Loss (and accuracy) on each split in eval mode, the step count and the wall time.</summary>
-    private static Dictionary<string, object> FinalMetrics(Run run, double seconds)
-    {
-        var metrics = new Dictionary<string, object> { ["steps"] = run.Trainer.Step, ["wall_seconds"] = Math.Round(seconds, 3) };
-        foreach (var (name, data) in new[] { ("train", run.Data.Split.Train), ("validation", run.Data.Split.Validation), ("test", run.Data.Split.Test) })
-        {
-            if (data.Count == 0) continue;
-            var result = run.Trainer.Evaluate(data);
-            metrics[$"{name}_loss"] = result.Loss;
-            if (result.Accuracy is { } accuracy) metrics[$"{name}_accuracy"] = accuracy;
-        }
-        return metrics;
     }
 
     private static void Summarize(IAnsiConsole console, Run run, Dictionary<string, object> metrics, TrainingHistory history)

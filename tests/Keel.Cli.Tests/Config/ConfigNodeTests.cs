@@ -68,4 +68,25 @@ public sealed class ConfigNodeTests
         Assert.Equal("skip", resolved["guard"].String("on_nonfinite", null));
         Assert.Equal(0.05f, resolved["optimizer"]["sgd"].Float("lr"));
     }
+
+    [Fact]
+    public void Set_indexes_lists_with_numbers_and_find_and_remove_follow_the_same_paths()
+    {
+        var root = ConfigNode.Parse(Yaml + "\nschedule: {piecewise_constant: {boundaries: [10], values: [0.1, 0.01]}}", "run.yaml");
+        root.Set("model.0.linear.out", "64");
+        root.Set("schedule.piecewise_constant.values.1", "0.005");
+        Assert.Equal("64", root.Find("model.0.linear.out")?.AsString());
+        Assert.Equal("model[0].linear.out", root.Find("model.0.linear.out")?.Path);
+        Assert.Null(root.Find("model.2.linear"));
+        Assert.Null(root.Find("optimiser.sgd"));
+        Assert.True(root.Remove("train"));
+        Assert.False(root.Remove("train"));
+
+        var resolved = ConfigNode.Parse(root.ToYaml(), "resolved.yaml");
+        Assert.Equal(64, resolved["model"].Items()[0]["linear"].Int("out", 0));
+        Assert.Equal([0.1f, 0.005f], resolved["schedule"]["piecewise_constant"].FloatList("values"));
+        Assert.False(resolved.Has("train"));
+        var error = Assert.Throws<ConfigException>(() => root.Set("model.5.linear.out", "8"));
+        Assert.Equal("run.yaml: model: '5' is not an index of this list of 2 items", error.Message);
+    }
 }
