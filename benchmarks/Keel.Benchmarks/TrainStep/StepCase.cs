@@ -34,6 +34,13 @@ internal sealed record StepCase(string Name, int Context, int Embedding, int Hid
     /// <summary>The network, its optimizer and one fixed batch, ready to step.</summary>
     public StepRunner Build()
     {
+        var (model, x, y) = Network();
+        return new StepRunner(model, new Sgd(model.Parameters(), learningRate: 0.1f), x, y, EvalOnly);
+    }
+
+    /// <summary>The network (seeded) and one fixed batch of inputs and targets.</summary>
+    public (Sequential Model, Tensor X, Tensor Y) Network()
+    {
         var generator = new Generator(1234);
         var layers = new List<Module> { new Embedding(Vocabulary, Embedding, generator: generator), new Flatten() };
         int inputs = Context * Embedding;
@@ -48,7 +55,7 @@ internal sealed record StepCase(string Name, int Context, int Embedding, int Hid
         var model = new Sequential([.. layers]);
         var x = Tensor.RandomIntegers([Batch, Context], 0, Vocabulary, generator);
         var y = Tensor.RandomIntegers([Batch], 0, Vocabulary, generator);
-        return new StepRunner(model, new Sgd(model.Parameters(), learningRate: 0.1f), x, y, EvalOnly);
+        return (model, x, y);
     }
 }
 

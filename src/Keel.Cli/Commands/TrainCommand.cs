@@ -4,6 +4,7 @@ using System.Globalization;
 using Keel.Cli.Building;
 using Keel.Cli.Output;
 using Keel.Data;
+using Keel.Diagnostics;
 using Keel.Tensors;
 using Keel.Training;
 using Keel.Training.Callbacks;
@@ -56,6 +57,10 @@ internal static class TrainCommand
         }
         trainer.Callbacks.Add(new CsvLogger(folder.History));
         trainer.Callbacks.Add(new ModelCheckpoint(folder.Checkpoint, everySteps: Math.Max(1, trainer.EvaluateEvery)));
+        var diagnostics = trainer.Probe is { } probe
+            ? new DiagnosticsSaver(folder.Diagnostics, probe, resumeDirectory is not null && File.Exists(folder.Diagnostics) ? DiagnosticsLog.Load(folder.Diagnostics) : null, trainer.Step)
+            : null;
+        if (diagnostics is not null) trainer.Callbacks.Add(diagnostics);
 
         console.MarkupLine($"[bold]keel train[/] {Markup.Escape(configPath)} → {Markup.Escape(folder.Path)}");
         if (run.Config.Has("search")) console.MarkupLine("note: keel train uses the config's own values; its search block is for keel tune");
@@ -73,10 +78,11 @@ internal static class TrainCommand
         folder.WriteHistory(history);
         folder.WriteMetrics(metrics);
         Summarize(console, run, metrics, history);
-        if (trainer.Probe is { } probe)
+        if (diagnostics is not null)
         {
-            probe.Log.Save(folder.Diagnostics);
-            var report = DiagnosticsOutput.WriteReport(folder, probe.Log);
+            var log = diagnostics.Log();
+            log.Save(folder.Diagnostics);
+            var report = DiagnosticsOutput.WriteReport(folder, log);
             console.MarkupLine($"report: {Markup.Escape(folder.Report)}");
             DiagnosticsOutput.Print(console, report);
         }

@@ -54,6 +54,8 @@ public sealed class TrainCommandTests
         var expected = SafeTensorsFile.Read(Path.Combine(full, "model.safetensors")).Tensors;
         var actual = SafeTensorsFile.Read(Path.Combine(half, "model.safetensors")).Tensors;
         foreach (var (name, tensor) in expected) Assert.Equal(tensor.ToArray(), actual[name].ToArray());
+        // The diagnostics continue the same file: every probe and evaluation, as in the uninterrupted run.
+        Assert.Equal(File.ReadAllText(Path.Combine(full, "diagnostics.jsonl")), File.ReadAllText(Path.Combine(half, "diagnostics.jsonl")));
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Keel.Diagnostics;
 /// <param name="Name">The legend entry.</param>
 /// <param name="Points">(x, y) in data units.</param>
 /// <param name="Dashed">Draw dashed (for a second quantity of the same colour family, such as validation loss).</param>
-public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points, bool Dashed = false);
+/// <param name="Colour">Index into the chart's palette; null takes the series' own position.</param>
+public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points, bool Dashed = false, int? Colour = null);
 
 /// <summary>A labelled horizontal line at <paramref name="Y"/>, such as the 1e-3 update-to-data reference.</summary>
 /// <param name="Y">The height in data units.</param>

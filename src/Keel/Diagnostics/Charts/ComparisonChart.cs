@@ -12,13 +12,13 @@ public static class ComparisonChart
     public static Chart Loss(IEnumerable<(string Name, DiagnosticsLog Log)> runs, long fromStep = 0)
     {
         var chart = new SvgLineChart { Title = "Loss by run", YLabel = "loss" };
-        foreach (var (name, log) in runs)
+        foreach (var ((name, log), index) in runs.Select((run, i) => (run, i)))
         {
             foreach (var (metric, label, dashed) in new[] { ("loss", "train", false), ("val_loss", "val", true) })
             {
                 var points = log.Evaluations.Where(e => e.Step >= fromStep && e.Metrics.ContainsKey(metric))
                     .Select(e => ((double)e.Step, (double)e.Metrics[metric])).ToList();
-                if (points.Count > 0) chart.Series.Add(new ChartSeries($"{name} {label}", points, dashed));
+                if (points.Count > 0) chart.Series.Add(new ChartSeries($"{name} {label}", points, dashed, index));
             }
         }
         return new Chart(FileName, "Training (solid) and validation (dashed) loss of the compared runs.", chart.ToSvg());

@@ -71,7 +71,7 @@ public sealed class SvgLineChart
         }
         for (int i = 0; i < series.Count; i++)
         {
-            string colour = Palette[i % Palette.Length], dash = Series[i].Dashed ? " stroke-dasharray=\"4 3\"" : "";
+            string colour = Palette[(Series[i].Colour ?? i) % Palette.Length], dash = Series[i].Dashed ? " stroke-dasharray=\"4 3\"" : "";
             foreach (var run in Runs(series[i]))
             {
                 string coordinates = string.Join(" ", run.Select(p => Invariant($"{X(p.X):F1},{Y(p.Y):F1}")));
