@@ -7,12 +7,14 @@ namespace Keel.Cli.Output;
 /// <summary>
 /// Shows a study's trials while it runs: a live table (number, state, value, last reported step,
 /// parameters, time) on a terminal, refreshed twice a second from the storage; one line per
-/// finished trial when output is redirected.
+/// finished trial when output is redirected. Parameters go by the shortest ending of their key
+/// path that tells them apart (<c>optimizer.sgd.lr</c> is <c>lr</c>).
 /// </summary>
 internal sealed class TrialTable(IAnsiConsole console, IReadOnlyList<string> parameters)
 {
     private const int ShownRows = 25;
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(500);
+    private readonly IReadOnlyList<string> _labels = ShortNames(parameters);
 
     /// <summary>Runs <paramref name="optimize"/> on another thread and shows <paramref name="study"/>'s trials until it ends.</summary>
     public void Run(Study study, Action optimize)
@@ -42,7 +44,7 @@ internal sealed class TrialTable(IAnsiConsole console, IReadOnlyList<string> par
 
     /// <summary>A trial as one line: number, state, value, parameters and time.</summary>
     public string Line(FrozenTrial trial) => string.Create(CultureInfo.InvariantCulture,
-        $"trial {trial.Number,3} {trial.State.ToString().ToLowerInvariant(),-8} {Value(trial),-9} {string.Join("  ", parameters.Select(p => $"{p}={Param(trial, p)}"))}  ({trial.Duration?.TotalSeconds ?? 0:F1} s){(trial.Error is { } e ? "  " + e : "")}");
+        $"trial {trial.Number,3} {trial.State.ToString().ToLowerInvariant(),-8} {Value(trial),-9} {string.Join("  ", parameters.Select((p, i) => $"{_labels[i]}={Param(trial, p)}"))}  ({trial.Duration?.TotalSeconds ?? 0:F1} s){(trial.Error is { } e ? "  " + e : "")}");
 
     private Table Build(Study study)
     {
@@ -50,7 +52,7 @@ internal sealed class TrialTable(IAnsiConsole console, IReadOnlyList<string> par
         var best = trials.Where(t => t.State == TrialState.Complete && t.Value is not null).ToList();
         int? bestNumber = best.Count == 0 ? null : (study.Direction == StudyDirection.Minimize ? best.MinBy(t => t.Value) : best.MaxBy(t => t.Value))!.Number;
         var table = new Table().Border(TableBorder.Simple).AddColumns("#", "state", "value", "step");
-        foreach (var p in parameters) table.AddColumn(Markup.Escape(p));
+        foreach (var label in _labels) table.AddColumn(Markup.Escape(label));
         table.AddColumn("time");
         foreach (var t in trials.Skip(Math.Max(0, trials.Count - ShownRows)))
         {
@@ -76,4 +78,16 @@ internal sealed class TrialTable(IAnsiConsole console, IReadOnlyList<string> par
     private static string Param(FrozenTrial trial, string name) => trial.Params.TryGetValue(name, out double value) ? Short(trial.Distributions[name].ToExternal(value)) : "-";
 
     private static string Short(object value) => value is double d ? d.ToString("G4", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>For each dotted key, the fewest trailing parts that no other key ends with.</summary>
+    internal static IReadOnlyList<string> ShortNames(IReadOnlyList<string> keys) => [.. keys.Select(key =>
+    {
+        var parts = key.Split('.');
+        for (int n = 1; n < parts.Length; n++)
+        {
+            string suffix = string.Join('.', parts[^n..]);
+            if (keys.Count(k => k == suffix || k.EndsWith("." + suffix, StringComparison.Ordinal)) == 1) return suffix;
+        }
+        return key;
+    })];
 }
