@@ -13,28 +13,12 @@ cd "$(dirname "$0")/../.."
 
 ROUNDS=${ROUNDS:-5}
 GEMM_JSON=${GEMM_JSON:-benchmarks/compare/gemm.json}
-PYTHON=/usr/bin/python3
-OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread
 # Square products, then the 27-token names MLP at batch 32: X[32,30]·W1[30,200], H[32,200]·W2[200,27]
 # and the gradients dH = dY·W2ᵀ (tb), dW2 = Hᵀ·dY (ta), dW1 = Xᵀ·dH (ta), dX = dH·W1ᵀ (tb).
 CASES=(256x256x256 512x512x512 1024x1024x1024 2048x2048x2048
        32x30x200 32x200x27 200x32x27:ta 32x27x200:tb 30x32x200:ta 32x200x30:tb)
 
-install() {
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
-}
-
-if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
-  install python3-torch libopenblas0-pthread
-fi
-# `apt-get install python3-torch` brings OpenBLAS (libtorch's recommended BLAS); a system set to the
-# reference BLAS instead would make torch ten times slower, so torch is always run on OpenBLAS.
-if [ ! -e "$OPENBLAS/libblas.so.3" ]; then
-  install libopenblas0-pthread
-fi
+source benchmarks/compare/torch-env.sh
 
 dotnet build benchmarks/Keel.Benchmarks -c Release -v quiet -nologo >/dev/null
 KEEL=benchmarks/Keel.Benchmarks/bin/Release/net10.0/Keel.Benchmarks.dll
@@ -45,9 +29,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for threads in 1 2; do
     dotnet "$KEEL" compare-gemm --threads "$threads" "${CASES[@]}" \
       > "$results/keel-$round-$threads.json"
-    LD_LIBRARY_PATH="$OPENBLAS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-      OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
-      "$PYTHON" benchmarks/compare/gemm_torch.py --threads "$threads" "${CASES[@]}" \
+    torch_threads "$threads" "$PYTHON" benchmarks/compare/gemm_torch.py --threads "$threads" "${CASES[@]}" \
       > "$results/torch-$round-$threads.json"
   done
   echo "round $round of $ROUNDS done" >&2

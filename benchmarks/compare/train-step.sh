@@ -12,28 +12,17 @@ cd "$(dirname "$0")/../.."
 
 ROUNDS=${ROUNDS:-3}
 RESULTS_JSON=${RESULTS_JSON:-benchmarks/compare/results.json}
-PYTHON=/usr/bin/python3
-OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread
 CASES=("$@")
 [ ${#CASES[@]} -gt 0 ] || CASES=(seed-small seed-deep wide wide-eval)
 
-install() {
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
-}
-"$PYTHON" -c 'import torch' 2>/dev/null || install python3-torch libopenblas0-pthread
-[ -e "$OPENBLAS/libblas.so.3" ] || install libopenblas0-pthread
+source benchmarks/compare/torch-env.sh
 
 dotnet build benchmarks/Keel.Benchmarks -c Release -v quiet -nologo >/dev/null
 KEEL=benchmarks/Keel.Benchmarks/bin/Release/net10.0/Keel.Benchmarks.dll
 
 torch_run() {
   local threads=$1; shift
-  env LD_LIBRARY_PATH="$OPENBLAS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-    OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" "$@" \
-    "$PYTHON" benchmarks/compare/train_step_torch.py --threads "$threads" "${CASES[@]}"
+  torch_threads "$threads" "$@" "$PYTHON" benchmarks/compare/train_step_torch.py --threads "$threads" "${CASES[@]}"
 }
 
 results=$(mktemp -d)

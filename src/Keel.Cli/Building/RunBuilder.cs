@@ -52,6 +52,7 @@ internal static class RunBuilder
             Seed = seed + 1,
             Clipping = StabilityBuilder.Clipping(root["clipping"]),
             Guard = StabilityBuilder.Guard(root["guard"], optimizer),
+            Probe = DiagnosticsBuilder.Build(root["diagnostics"], steps, model),
         };
         var weights = model.Weights().ToList();
         trainer.Constraints.AddRange(StabilityBuilder.Constraints(root["constraints"], parameters, weights));
@@ -61,7 +62,6 @@ internal static class RunBuilder
         var sample = root["sample"];
         int sampleCount = sample.Int("count", data.Vocabulary is null ? 0 : 10);
         sample.RejectUnknownKeys();
-        root["diagnostics"].Long("every", 0);
         // Only keel tune reads these; keel train trains the values the config itself gives.
         _ = root["search"];
         _ = root["tune"];

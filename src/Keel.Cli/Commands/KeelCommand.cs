@@ -58,6 +58,8 @@ public static class KeelCommand
     [
         TrainCommand.Create(console),
         SampleCommand.Create(console),
+        ReportCommand.Create(console),
+        DiagnoseCommand.Create(console),
         TuneCommand.Create(console),
     ];
 }

@@ -73,6 +73,13 @@ internal static class TrainCommand
         folder.WriteHistory(history);
         folder.WriteMetrics(metrics);
         Summarize(console, run, metrics, history);
+        if (trainer.Probe is { } probe)
+        {
+            probe.Log.Save(folder.Diagnostics);
+            var report = DiagnosticsOutput.WriteReport(folder, probe.Log);
+            console.MarkupLine($"report: {Markup.Escape(folder.Report)}");
+            DiagnosticsOutput.Print(console, report);
+        }
         return 0;
     }
 

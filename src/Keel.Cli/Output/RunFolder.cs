@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Keel.Data;
+using Keel.Diagnostics;
 using Keel.Nn;
 using Keel.Serialization;
 using Keel.Training;
@@ -10,7 +11,8 @@ namespace Keel.Cli.Output;
 /// <summary>
 /// The files of a run: <c>config.yaml</c> (as resolved), <c>history.csv</c>, <c>metrics.json</c>,
 /// <c>model.safetensors</c>, <c>checkpoint.safetensors</c> (resumable), <c>vocabulary.json</c> for
-/// text data and <c>standardizer.json</c> when features were standardized. Every file is written
+/// text data, <c>standardizer.json</c> when features were standardized, and with diagnostics on
+/// <c>diagnostics.jsonl</c>, <c>report.html</c> and the charts (<c>*.svg</c>). Every file is written
 /// atomically: a killed run leaves only whole files.
 /// </summary>
 internal sealed class RunFolder
@@ -36,6 +38,10 @@ internal sealed class RunFolder
     public string Vocabulary => File("vocabulary.json");
 
     public string Standardizer => File("standardizer.json");
+
+    public string Diagnostics => File(DiagnosticsLog.FileName);
+
+    public string Report => File(DiagnosticsReport.FileName);
 
     /// <summary>A default folder for a config: <c>runs/&lt;config name&gt;-&lt;UTC time&gt;</c>.</summary>
     public static string DefaultFor(string configPath)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Keel.Data;
+using Keel.Diagnostics;
 using Keel.Kernels.Threading;
 using Keel.Nn;
 using Keel.Optim;
@@ -58,6 +59,9 @@ public sealed partial class Trainer
     /// values or gradient-norm spikes. Without a guard a non-finite loss stops training, never silently.
     /// </summary>
     public NonFiniteGuard? Guard { get; init; }
+
+    /// <summary>Records layer, gradient and update statistics every <see cref="Probe.Every"/> steps; null (the default) records nothing.</summary>
+    public Probe? Probe { get; init; }
 
     /// <summary>Callbacks run after each evaluation and at the start and end of a fit.</summary>
     public List<ITrainingCallback> Callbacks { get; } = [];
@@ -135,7 +139,9 @@ public sealed partial class Trainer
 
     /// <summary>
     /// One training step, in this order: learning rate from the schedule → forward → loss
-    /// (+ penalties) → backward → non-finite guard → clipping → optimizer step → constraints.
+    /// (+ penalties) → backward → non-finite guard → clipping → optimizer step → constraints →
+    /// probe (on the steps it is due: it watches forward, reads gradients before clipping and
+    /// measures the update after the constraints).
     /// Returns the data loss. A step the guard or clipping rejects leaves parameters and optimizer
     /// state untouched but still counts towards the budget.
     /// </summary>
@@ -143,7 +149,8 @@ public sealed partial class Trainer
     {
         if (Schedule is not null) Optimizer.LearningRate = Schedule.ValueAt(Step) * LearningRateScale * (Guard?.LearningRateScale ?? 1f);
 
-        var output = Model.Forward(batch.Features);
+        var probe = Probe is { } p && p.IsDue(Step) ? p : null;
+        var output = probe is null ? Model.Forward(batch.Features) : probe.Forward(Model, batch.Features);
         var loss = _loss(output, batch.Targets);
         float dataLoss = loss.Item(), penalty = 0f;
         if (Penalties.Count > 0)
@@ -155,12 +162,15 @@ public sealed partial class Trainer
 
         Optimizer.ZeroGrad();
         loss.Backward();
-        if (StepIsSafe(dataLoss + penalty))
+        probe?.AfterBackward(Model);
+        bool applied = StepIsSafe(dataLoss + penalty);
+        if (applied)
         {
             Optimizer.Step();
             foreach (var constraint in Constraints) constraint.Apply();
         }
         loss.Dispose();
+        probe?.Complete(Step, dataLoss, Optimizer.LearningRate, applied);
 
         Step++;
         Record(dataLoss, penalty);
@@ -215,6 +225,7 @@ public sealed partial class Trainer
         _stepsSinceEvaluation = 0;
         var row = new HistoryRow(Step, metrics);
         History.Add(row);
+        Probe?.RecordEvaluation(Step, metrics);
         foreach (var callback in Callbacks) callback.OnEvaluation(context, row);
     }
 
