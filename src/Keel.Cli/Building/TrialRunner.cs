@@ -67,7 +67,7 @@ internal sealed class TrialRunner(string configPath, SearchBlock search, string 
             metrics["trial"] = trial.Number;
             if (run.Trainer.History.StopReason is { } reason) metrics["stop_reason"] = reason;
             folder.WriteHistory(run.Trainer.History);
-            folder.WriteMetrics(metrics.ToDictionary(m => m.Key, m => m.Value is float f && !float.IsFinite(f) ? f.ToString(CultureInfo.InvariantCulture) : m.Value));
+            folder.WriteMetrics(metrics);
             folder.WriteModel(run.Model, run.Trainer.Step);
         }
     }

@@ -17,7 +17,7 @@ namespace Keel.Cli.Commands;
 /// A study over the config's <c>search:</c> block (see <see cref="SearchBlock"/>), set up by its
 /// <c>tune:</c> block (see <see cref="StudyBuilder"/>). The output folder receives <c>study.db</c>
 /// (the default storage; running the command again on the same folder resumes the study),
-/// <c>study.csv</c>, <c>study.html</c> and one run folder per trial, <c>trials/N</c>. Workers are
+/// <c>study.csv</c> and <c>study.html</c> (rewritten whenever trials finish) and one run folder per trial, <c>trials/N</c>. Workers are
 /// threads in this process, each trial training on one kernel thread; for several processes or
 /// machines, start the command several times on one <c>--storage</c>.
 /// </remarks>
@@ -59,17 +59,28 @@ internal static class TuneCommand
             console.MarkupLine($"[bold]keel tune[/] {Markup.Escape(configPath)} → {Markup.Escape(folder)}");
             console.MarkupLine(Markup.Escape($"study '{study.Name}': {study.Direction.ToString().ToLowerInvariant()} {settings.Metric}; {study.Sampler.GetType().Name}, {study.Pruner.GetType().Name}; {trials} trials on {workers} worker(s); {study.Trials.Count} trials already stored"));
 
-            new TrialTable(console, keys).Run(study, () => study.Optimize(t => runner.Run(t, study), trials, parallelism: workers, catchExceptions: true));
+            // study.csv and study.html follow the study as trials finish, so a long study can be read while it runs.
+            void WriteReports(IReadOnlyList<FrozenTrial> all)
+            {
+                AtomicFile.WriteAllText(Path.Combine(folder, "study.csv"), Csv(all));
+                AtomicFile.WriteAllText(Path.Combine(folder, "study.html"), StudyHtml.Render(study.Name, study.Direction, all, settings.Metric));
+            }
+            new TrialTable(console, keys).Run(study, () => study.Optimize(t => runner.Run(t, study), trials, parallelism: workers, catchExceptions: true), WriteReports);
             if (runner.UserError is { } mistake) ExceptionDispatchInfo.Throw(mistake);
-
-            study.ExportCsv(Path.Combine(folder, "study.csv"));
-            AtomicFile.WriteAllText(Path.Combine(folder, "study.html"), StudyHtml.Render(study.Name, study.Direction, study.Trials, settings.Metric));
+            WriteReports(study.Trials);
             return Summarize(console, study, settings.Metric, folder);
         }
         finally
         {
             (storage as IDisposable)?.Dispose();
         }
+    }
+
+    private static string Csv(IReadOnlyList<FrozenTrial> trials)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        TrialsCsv.Write(trials, text);
+        return text.ToString();
     }
 
     private static int Summarize(IAnsiConsole console, Study study, string metric, string folder)

@@ -46,7 +46,7 @@ internal sealed class SearchBlock
                 parameters.Add((key, kind switch
                 {
                     "float" => new FloatDistribution(Number(body, "low"), Number(body, "high"), body.Bool("log", false), body.Has("step") ? Number(body, "step") : null),
-                    "int" => new IntDistribution(body["low"].AsLong(), body["high"].AsLong(), body.Bool("log", false), body.Long("step", 1)),
+                    "int" => new IntDistribution(body.Int("low"), body.Int("high"), body.Bool("log", false), body.Int("step", 1)),
                     "categorical" => new CategoricalDistribution([.. body.Items().Select(Choice)]),
                     _ => throw entry.Error($"unknown distribution '{kind}' (float, int or categorical)"),
                 }));
@@ -69,7 +69,7 @@ internal sealed class SearchBlock
             string value = distribution switch
             {
                 FloatDistribution f => trial.SuggestFloat(key, f.Low, f.High, f.Step, f.Log).ToString("R", CultureInfo.InvariantCulture),
-                IntDistribution i => trial.SuggestInt(key, checked((int)i.Low), checked((int)i.High), checked((int)i.Step), i.Log).ToString(CultureInfo.InvariantCulture),
+                IntDistribution i => trial.SuggestInt(key, (int)i.Low, (int)i.High, (int)i.Step, i.Log).ToString(CultureInfo.InvariantCulture), // Parse read them as ints
                 CategoricalDistribution c => trial.SuggestCategorical(key, c.Choices),
                 _ => throw new InvalidOperationException($"unexpected distribution {distribution}"),
             };

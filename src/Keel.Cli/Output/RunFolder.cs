@@ -73,8 +73,13 @@ internal sealed class RunFolder
         return (new Vocabulary(file.Characters), file.ContextLength);
     }
 
+    /// <summary>Writes <c>metrics.json</c>; a loss that became NaN or infinite is written as the string "NaN" or "Infinity".</summary>
     public void WriteMetrics(IReadOnlyDictionary<string, object> metrics)
-        => AtomicFile.WriteAllText(Metrics, JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true }));
+        => AtomicFile.WriteAllText(Metrics, JsonSerializer.Serialize(metrics, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        }));
 
     private sealed record VocabularyFile(string Characters, int ContextLength);
 }

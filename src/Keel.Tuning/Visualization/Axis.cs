@@ -33,22 +33,29 @@ internal sealed record Axis(double Min, double Max, bool Log = false, IReadOnlyL
     /// <summary>Where <paramref name="value"/> falls, from 0 (<see cref="Min"/>) to 1 (<see cref="Max"/>).</summary>
     public double Fraction(double value) => Max == Min ? 0.5 : (T(value) - T(Min)) / (T(Max) - T(Min));
 
-    /// <summary>About five ticks with labels: the categories, powers of ten, or round numbers.</summary>
+    /// <summary>About five ticks with labels: the categories, 1-2-5 steps per decade on a log axis, or round numbers.</summary>
     public IReadOnlyList<(double Value, string Label)> Ticks()
     {
         if (Categories is { } labels) return [.. labels.Select((l, i) => ((double)i, l))];
-        if (Log && Math.Floor(Math.Log10(Max)) - Math.Ceiling(Math.Log10(Min)) >= 1)
+        if (Log && Max / Min >= 2)
         {
-            return [.. Enumerable.Range((int)Math.Ceiling(Math.Log10(Min)), (int)(Math.Floor(Math.Log10(Max)) - Math.Ceiling(Math.Log10(Min))) + 1)
-                .Select(e => (Math.Pow(10, e), Math.Pow(10, e).ToString("G3", CultureInfo.InvariantCulture)))];
+            int first = (int)Math.Floor(Math.Log10(Min)), last = (int)Math.Ceiling(Math.Log10(Max));
+            double[] multiples = last - first > 2 ? [1] : [1, 2, 5];
+            return [.. Enumerable.Range(first, last - first + 1).SelectMany(e => multiples.Select(m => m * Math.Pow(10, e)))
+                .Where(v => v >= Min * (1 - 1e-9) && v <= Max * (1 + 1e-9)).Select(v => (v, Label(v)))];
         }
         double span = Max - Min, raw = span / 5, magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         double step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
         var ticks = new List<(double, string)>();
         for (double v = Math.Ceiling(Min / step) * step; v <= Max + step * 1e-9; v += step)
-            ticks.Add((v, (Math.Abs(v) < step * 1e-9 ? 0 : v).ToString("G4", CultureInfo.InvariantCulture)));
+            ticks.Add((v, Label(Math.Abs(v) < step * 1e-9 ? 0 : v)));
         return ticks;
     }
+
+    /// <summary>Whole numbers as such (20000, not 2E+04); others with four significant digits.</summary>
+    private static string Label(double value) => Math.Abs(value) < 1e7 && Math.Abs(value - Math.Round(value)) < 1e-9 * Math.Max(1, Math.Abs(value))
+        ? Math.Round(value).ToString("0", CultureInfo.InvariantCulture)
+        : value.ToString("G4", CultureInfo.InvariantCulture);
 
     private double T(double value) => Log ? Math.Log(Math.Max(value, double.Epsilon)) : value;
 }

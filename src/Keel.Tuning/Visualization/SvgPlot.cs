@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Keel.Tuning.Visualization;
@@ -54,11 +53,4 @@ internal sealed class SvgPlot(string title, Axis x, Axis y, string xLabel, strin
     private double Y(double value) => height - Bottom - Math.Clamp(y.Fraction(value), -0.02, 1.02) * (height - Top - Bottom);
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>Text for SVG and HTML.</summary>
-internal static class Svg
-{
-    /// <summary>Escapes <c>&amp; &lt; &gt; "</c> and <c>'</c>.</summary>
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
 }

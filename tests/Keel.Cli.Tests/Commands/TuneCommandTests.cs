@@ -106,6 +106,26 @@ public sealed class TuneCommandTests
     }
 
     [Fact]
+    public void The_names_tuning_example_runs_shortened()
+    {
+        using var folder = new TempFolder();
+        var source = RepositoryPaths.InRepository("examples/names/tune.yaml");
+        var config = Path.Combine(Path.GetDirectoryName(source)!, $".test-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(config, File.ReadAllText(source).Replace("steps: 20000, batch_size: 32, eval_every: 2000", "steps: 30, batch_size: 32, eval_every: 10", StringComparison.Ordinal));
+        try
+        {
+            var (code, output, error) = CliRun.Invoke("tune", config, "--trials", "2", "--out", folder.File("tune"));
+            Assert.True(code == 0, error);
+            Assert.Contains("minimize val_loss; TpeSampler, MedianPruner", output);
+            Assert.Equal(6, Csv(folder.File("tune/study.csv"))[0].Count(c => c.StartsWith("params_", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
     public void Train_trains_the_configs_own_values_and_says_the_search_block_is_for_tune()
     {
         using var folder = new TempFolder();
