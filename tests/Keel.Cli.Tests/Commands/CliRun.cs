@@ -17,7 +17,7 @@ internal static class CliRun
     /// <summary>A small names config in a temporary folder, with <paramref name="edit"/> applied to its text.</summary>
     public static string WriteConfig(TempFolder folder, Func<string, string>? edit = null, int words = 300)
     {
-        File.WriteAllLines(folder.File("names.txt"), File.ReadLines(Path.Combine(RepositoryPaths.SharedData, "names.txt")).Take(words));
+        File.WriteAllLines(folder.File("names.txt"), File.ReadLines(RepositoryPaths.InRepository("examples/names/names.txt")).Take(words));
         var yaml = """
             seed: 7
             data:

@@ -12,7 +12,7 @@ namespace Keel.Tests.Diagnostics;
 internal static class PathologicalRuns
 {
     private static readonly Lazy<DatasetSplit> NamesSplit = new(() =>
-        CharDataset.FromLines(File.ReadLines(Path.Combine(RepositoryPaths.SharedData, "names.txt")).Take(3000), contextLength: 3)
+        CharDataset.FromLines(File.ReadLines(RepositoryPaths.InRepository("examples/names/names.txt")).Take(3000), contextLength: 3)
             .Split(0.8, 0.1, 0.1, seed: 42));
 
     public static DatasetSplit Names => NamesSplit.Value;

@@ -12,7 +12,7 @@ namespace Keel.Tests.Training;
 public sealed class CheckpointTests
 {
     private static readonly DatasetSplit Data = CharDataset
-        .FromLines(File.ReadLines(Path.Combine(RepositoryPaths.SharedData, "names.txt")).Take(400), contextLength: 3)
+        .FromLines(File.ReadLines(RepositoryPaths.InRepository("examples/names/names.txt")).Take(400), contextLength: 3)
         .Split(0.8, 0.1, 0.1, seed: 5);
 
     /// <summary>A trainer whose every piece carries state: momentum, dropout, a schedule, clipping, early stopping.</summary>

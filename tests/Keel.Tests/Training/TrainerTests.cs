@@ -11,7 +11,7 @@ public sealed class TrainerTests
 {
     private static DatasetSplit Names(int words = 2000)
     {
-        var lines = File.ReadLines(Path.Combine(RepositoryPaths.SharedData, "names.txt")).Take(words);
+        var lines = File.ReadLines(RepositoryPaths.InRepository("examples/names/names.txt")).Take(words);
         return CharDataset.FromLines(lines, contextLength: 3).Split(0.8, 0.1, 0.1, seed: 42);
     }
 
