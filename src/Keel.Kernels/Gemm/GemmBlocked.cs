@@ -37,7 +37,7 @@ internal static unsafe class GemmBlocked
                         int cols = Math.Min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr)
                         {
-                            kernel.Run(aPack + (nint)ir * kc, 1, mr, b, nr, kc,
+                            kernel.RunPacked(aPack + (nint)ir * kc, b, kc,
                                 g.C + (nint)(ic + ir) * n + jc + jr, n, Math.Min(mr, mc - ir), cols, add);
                         }
                     }

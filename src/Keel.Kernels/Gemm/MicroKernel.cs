@@ -9,6 +9,9 @@ namespace Keel.Kernels.Gemm;
 /// <remarks>
 /// The blocking depends only on the path, never on the thread count, so every element of C is
 /// summed over the same k blocks in the same order however C is divided between threads.
+/// The AVX2 blocking (kc 512, mc 72) was chosen by measurement on a Zen 2 core (32 KiB L1,
+/// 512 KiB L2): the deeper k block halves the reads and writes of C per multiply-add and ran
+/// 1024³ products about 10 % faster than kc 256 with mc 168.
 /// </remarks>
 internal readonly record struct MicroKernel(GemmPath Path, int Mr, int Nr, int Kc, int Mc, int Nc)
 {
@@ -16,10 +19,21 @@ internal readonly record struct MicroKernel(GemmPath Path, int Mr, int Nr, int K
     public static MicroKernel For(GemmPath path) => path switch
     {
         GemmPath.Avx512 => new(path, MicroKernelAvx512.Mr, MicroKernelAvx512.Nr, Kc: 256, Mc: 192, Nc: 3072),
-        GemmPath.Avx2 => new(path, MicroKernelAvx2.Mr, MicroKernelAvx2.Nr, Kc: 256, Mc: 168, Nc: 3072),
+        GemmPath.Avx2 => new(path, MicroKernelAvx2.Mr, MicroKernelAvx2.Nr, Kc: 512, Mc: 72, Nc: 3072),
         GemmPath.Portable => new(path, MicroKernelPortable.Mr, MicroKernelPortable.Nr, Kc: 256, Mc: 128, Nc: 3072),
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Resolve the path before choosing a kernel."),
     };
+
+    /// <summary>
+    /// Runs the kernel on one tile whose A panel is packed (<c>a[p·mr + r] = op(A)[r, p]</c>) and whose
+    /// B panel is <c>nr</c> wide (<c>b[p·nr + j]</c>): the same sums as <see cref="Run"/> with rowStride 1,
+    /// kStride <c>mr</c> and bStride <c>nr</c>, on the kernel's fastest loop for that layout.
+    /// </summary>
+    public unsafe void RunPacked(float* a, float* b, int kc, float* c, nint ldc, int rows, int cols, bool add)
+    {
+        if (Path == GemmPath.Avx2) MicroKernelAvx2.RunPacked(a, b, kc, c, ldc, rows, cols, add);
+        else Run(a, 1, Mr, b, Nr, kc, c, ldc, rows, cols, add);
+    }
 
     /// <summary>Whether the kernel reads a B panel narrower than <see cref="Nr"/> without zero padding.</summary>
     public bool ReadsPartialPanels => Path == GemmPath.Avx512;

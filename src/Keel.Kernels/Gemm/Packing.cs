@@ -20,16 +20,24 @@ internal static unsafe class Packing
     /// <summary>Packs <c>op(A)[i0 .. i0+rows, p0 .. p0+kc]</c>; A is <c>[m, k]</c>, or <c>[k, m]</c> when transposed.</summary>
     public static void PackA(float* a, int m, int k, bool transposeA, int i0, int rows, int p0, int kc, int mr, float* dst)
     {
+        if (transposeA)
+        {
+            // op(A)[i, p] = A[p, i]: row p of A holds all the block's rows side by side, so each row is
+            // read once, front to back, and dealt out to the panels (a panel at a time would stride
+            // through A by m floats per k and miss the cache on almost every read).
+            for (int p = 0; p < kc; p++)
+            {
+                float* src = a + (nint)(p0 + p) * m + i0;
+                for (int q = 0; q < rows; q += mr) CopyRow(src + q, dst + (nint)q * kc + (nint)p * mr, Math.Min(mr, rows - q));
+            }
+            return;
+        }
+
         for (int q = 0; q < rows; q += mr)
         {
             int rq = Math.Min(mr, rows - q);
             float* panel = dst + (nint)q * kc;
-            if (transposeA)
-            {
-                float* src = a + (nint)p0 * m + i0 + q;
-                for (int p = 0; p < kc; p++, src += m, panel += mr) CopyRow(src, panel, rq);
-            }
-            else if (rq == 8 && mr == 8)
+            if (rq == 8 && mr == 8)
             {
                 Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, kc, panel, mr);
             }
