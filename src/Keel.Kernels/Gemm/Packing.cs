@@ -41,6 +41,16 @@ internal static unsafe class Packing
             {
                 Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, kc, panel, mr);
             }
+            else if (rq == 6 && mr == 6)
+            {
+                // Six rows side by side: each k writes one contiguous group of six.
+                float* s0 = a + (nint)(i0 + q) * k + p0, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
+                for (int p = 0; p < kc; p++, panel += 6)
+                {
+                    panel[0] = s0[p]; panel[1] = s1[p]; panel[2] = s2[p];
+                    panel[3] = s3[p]; panel[4] = s4[p]; panel[5] = s5[p];
+                }
+            }
             else
             {
                 for (int r = 0; r < rq; r++)
@@ -55,29 +65,36 @@ internal static unsafe class Packing
     /// <summary>Packs <c>op(B)[p0 .. p0+kc, j0 .. j0+cols]</c>; B is <c>[k, n]</c>, or <c>[n, k]</c> when transposed.</summary>
     public static void PackB(float* b, int k, int n, bool transposeB, int p0, int kc, int j0, int cols, int nr, float* dst)
     {
+        if (!transposeB)
+        {
+            // Row p of the block is contiguous in B: read it once, front to back, and deal it out to
+            // the panels (a panel at a time would read nr floats from each of kc rows n floats apart,
+            // a fresh cache line and often a fresh page per read).
+            for (int p = 0; p < kc; p++)
+            {
+                float* src = b + (nint)(p0 + p) * n + j0;
+                for (int q = 0; q < cols; q += nr)
+                {
+                    int cq = Math.Min(nr, cols - q);
+                    float* panelRow = dst + (nint)q * kc + (nint)p * nr;
+                    CopyRow(src + q, panelRow, cq);
+                    if (cq < nr) new Span<float>(panelRow + cq, nr - cq).Clear();
+                }
+            }
+            return;
+        }
+
         for (int q = 0; q < cols; q += nr)
         {
             int cq = Math.Min(nr, cols - q);
             float* panel = dst + (nint)q * kc;
-            if (!transposeB)
+            if (cq < nr) new Span<float>(panel, kc * nr).Clear();
+            int j = 0;
+            for (; j + 8 <= cq; j += 8) Transpose.Rows8(b + (nint)(j0 + q + j) * k + p0, k, kc, panel + j, nr);
+            for (; j < cq; j++)
             {
-                float* src = b + (nint)p0 * n + j0 + q;
-                for (int p = 0; p < kc; p++, src += n, panel += nr)
-                {
-                    CopyRow(src, panel, cq);
-                    if (cq < nr) new Span<float>(panel + cq, nr - cq).Clear();
-                }
-            }
-            else
-            {
-                if (cq < nr) new Span<float>(panel, kc * nr).Clear();
-                int j = 0;
-                for (; j + 8 <= cq; j += 8) Transpose.Rows8(b + (nint)(j0 + q + j) * k + p0, k, kc, panel + j, nr);
-                for (; j < cq; j++)
-                {
-                    float* src = b + (nint)(j0 + q + j) * k + p0;
-                    for (int p = 0; p < kc; p++) panel[p * nr + j] = src[p];
-                }
+                float* src = b + (nint)(j0 + q + j) * k + p0;
+                for (int p = 0; p < kc; p++) panel[p * nr + j] = src[p];
             }
         }
     }
