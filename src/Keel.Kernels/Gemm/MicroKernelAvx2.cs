@@ -13,7 +13,7 @@ namespace Keel.Kernels.Gemm;
 /// <c>acc[r, 0..15] = Σ_p A[r, p] · B[p, 0..15]</c> with fused multiply-adds in increasing p, then
 /// <c>C = acc</c> or <c>C += acc</c>, except that B rows are always read 16 wide: a panel narrower
 /// than 16 columns must be packed with zero padding (<see cref="Packing.PackB"/>), and a partial
-/// tile is written through <see cref="TileWriter"/>.
+/// tile is written through lane-masked stores (<see cref="StorePartial"/>).
 /// </remarks>
 internal static unsafe class MicroKernelAvx2
 {
@@ -124,22 +124,40 @@ internal static unsafe class MicroKernelAvx2
         }
     }
 
-    /// <summary>Writes the valid part of a tile that overhangs C, through a scratch tile and <see cref="TileWriter"/>.</summary>
+    /// <summary>Writes the valid part of a tile that overhangs C: its first <paramref name="rows"/> rows, through lane masks for <paramref name="cols"/>.</summary>
     /// <remarks>
-    /// Not inlined: the scratch tile is stack memory whose address escapes, and inside a kernel that would
-    /// keep the accumulators in memory through the whole k loop (measured three times slower).
+    /// <c>vmaskmovps</c> neither reads nor writes the masked-off lanes, so nothing past the edge of C
+    /// is touched, and each written element gets the same single addition as in a full tile.
+    /// Not inlined, to keep the kernels' loops small.
     /// </remarks>
-    [SkipLocalsInit, MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StorePartial(Vector256<float> c00, Vector256<float> c01, Vector256<float> c10, Vector256<float> c11,
         Vector256<float> c20, Vector256<float> c21, Vector256<float> c30, Vector256<float> c31,
         Vector256<float> c40, Vector256<float> c41, Vector256<float> c50, Vector256<float> c51,
         float* c, nint ldc, int rows, int cols, bool add)
     {
-        float* tile = stackalloc float[Mr * Nr];
-        c00.Store(tile); c01.Store(tile + 8); c10.Store(tile + 16); c11.Store(tile + 24);
-        c20.Store(tile + 32); c21.Store(tile + 40); c30.Store(tile + 48); c31.Store(tile + 56);
-        c40.Store(tile + 64); c41.Store(tile + 72); c50.Store(tile + 80); c51.Store(tile + 88);
-        TileWriter.WritePartial(tile, Nr, c, ldc, rows, cols, add);
+        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        var maskLo = Vector256.LessThan(lanes, Vector256.Create(cols)).AsSingle();
+        var maskHi = Vector256.LessThan(lanes, Vector256.Create(cols - 8)).AsSingle();
+        WriteMasked(c, c00, c01, maskLo, maskHi, add);
+        if (rows > 1) WriteMasked(c + ldc, c10, c11, maskLo, maskHi, add);
+        if (rows > 2) WriteMasked(c + 2 * ldc, c20, c21, maskLo, maskHi, add);
+        if (rows > 3) WriteMasked(c + 3 * ldc, c30, c31, maskLo, maskHi, add);
+        if (rows > 4) WriteMasked(c + 4 * ldc, c40, c41, maskLo, maskHi, add);
+        if (rows > 5) WriteMasked(c + 5 * ldc, c50, c51, maskLo, maskHi, add);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteMasked(float* row, Vector256<float> lo, Vector256<float> hi,
+        Vector256<float> maskLo, Vector256<float> maskHi, bool add)
+    {
+        if (add)
+        {
+            lo += Avx.MaskLoad(row, maskLo);
+            hi += Avx.MaskLoad(row + 8, maskHi);
+        }
+        Avx.MaskStore(row, maskLo, lo);
+        Avx.MaskStore(row + 8, maskHi, hi);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
