@@ -79,7 +79,10 @@ public sealed class DetectorTests
         // The suggested rate brings the ratio to 1e-3; SGD's healthy rates for this network are 0.01–1.
         var suggested = double.Parse(System.Text.RegularExpressions.Regex.Match(finding.Fix, @"near ([0-9.eE+-]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(suggested, 0.01, 1);
-        var high = HealthReport.Diagnose(PathologicalRuns.Train(PathologicalRuns.Healthy(new Generator(5)), lr: 30f, steps: 60, every: 10));
+        // lr 10 puts the ratio near 10^-1, well above the 10^-1.5 threshold. Much larger rates are not a
+        // steadier test: batch norm makes the loss blind to the weights' scale, so the weights grow until
+        // the ratio falls back (at lr 30 the second half's median sits right at the threshold).
+        var high = HealthReport.Diagnose(PathologicalRuns.Train(PathologicalRuns.Healthy(new Generator(5)), lr: 10f, steps: 60, every: 10));
         Assert.True(high.Of(FindingKind.LrTooHigh).Any(), Describe(high));
     }
 
