@@ -27,14 +27,7 @@ public static class BatchNormKernels
         variance.Clear();
         for (int r = 0; r < rows; r++) TensorPrimitives.Add(mean, x.Slice(r * channels, channels), mean);
         TensorPrimitives.Multiply(mean, 1f / rows, mean);
-        float[] scratch = ArrayPool<float>.Shared.Rent(channels);
-        var centered = scratch.AsSpan(0, channels);
-        for (int r = 0; r < rows; r++)
-        {
-            TensorPrimitives.Subtract(x.Slice(r * channels, channels), mean, centered);
-            TensorPrimitives.MultiplyAdd(centered, centered, variance, variance);
-        }
-        ArrayPool<float>.Shared.Return(scratch);
+        for (int r = 0; r < rows; r++) RowKernels.AccumulateSquaredDeviation(x.Slice(r * channels, channels), mean, variance);
         TensorPrimitives.Multiply(variance, 1f / rows, variance);
     }
 
@@ -58,17 +51,14 @@ public static class BatchNormKernels
         int rows = Rows(x, channels, "Normalize");
         CheckLength(y, x.Length, "y");
         CheckLength(invStd, channels, "invStd");
-        float[] scratch = ArrayPool<float>.Shared.Rent(channels);
+        float[] scratch = ArrayPool<float>.Shared.Rent(2 * channels);
         var scale = scratch.AsSpan(0, channels);
+        var shift = scratch.AsSpan(channels, channels);
         if (gamma.IsEmpty) invStd.CopyTo(scale);
         else TensorPrimitives.Multiply(invStd, gamma, scale);
-        for (int r = 0; r < rows; r++)
-        {
-            var row = y.Slice(r * channels, channels);
-            TensorPrimitives.Subtract(x.Slice(r * channels, channels), mean, row);
-            if (beta.IsEmpty) TensorPrimitives.Multiply(row, scale, row);
-            else TensorPrimitives.MultiplyAdd(row, scale, beta, row);
-        }
+        if (beta.IsEmpty) shift.Clear();
+        else beta.CopyTo(shift);
+        for (int r = 0; r < rows; r++) RowKernels.Normalize(x.Slice(r * channels, channels), mean, scale, shift, y.Slice(r * channels, channels));
         ArrayPool<float>.Shared.Return(scratch);
     }
 
@@ -85,19 +75,15 @@ public static class BatchNormKernels
         int channels = mean.Length;
         int rows = Rows(x, channels, "Backward");
         CheckLength(dy, x.Length, "dy");
-        float[] scratch = ArrayPool<float>.Shared.Rent(4 * channels);
-        var xhat = scratch.AsSpan(0, channels);
-        var sumDy = scratch.AsSpan(channels, channels);
-        var sumDyXhat = scratch.AsSpan(2 * channels, channels);
-        var scale = scratch.AsSpan(3 * channels, channels);
+        float[] scratch = ArrayPool<float>.Shared.Rent(3 * channels);
+        var sumDy = scratch.AsSpan(0, channels);
+        var sumDyXhat = scratch.AsSpan(channels, channels);
+        var scale = scratch.AsSpan(2 * channels, channels);
         sumDy.Clear();
         sumDyXhat.Clear();
         for (int r = 0; r < rows; r++)
         {
-            var dyRow = dy.Slice(r * channels, channels);
-            XHat(x.Slice(r * channels, channels), mean, invStd, xhat);
-            TensorPrimitives.Add(sumDy, dyRow, sumDy);
-            TensorPrimitives.MultiplyAdd(dyRow, xhat, sumDyXhat, sumDyXhat);
+            RowKernels.AccumulateSums(x.Slice(r * channels, channels), dy.Slice(r * channels, channels), mean, invStd, sumDy, sumDyXhat);
         }
         if (!dGamma.IsEmpty) TensorPrimitives.Add(dGamma, sumDyXhat, dGamma);
         if (!dBeta.IsEmpty) TensorPrimitives.Add(dBeta, sumDy, dBeta);
@@ -114,11 +100,7 @@ public static class BatchNormKernels
                 var dyRow = dy.Slice(r * channels, channels);
                 if (batchStatistics)
                 {
-                    XHat(x.Slice(r * channels, channels), mean, invStd, xhat);
-                    TensorPrimitives.Multiply(xhat, sumDyXhat, xhat);
-                    TensorPrimitives.Subtract(dyRow, xhat, xhat);
-                    TensorPrimitives.Subtract(xhat, sumDy, xhat);
-                    TensorPrimitives.MultiplyAdd(xhat, scale, dxRow, dxRow);
+                    RowKernels.AccumulateInputGradient(x.Slice(r * channels, channels), dyRow, mean, invStd, sumDy, sumDyXhat, scale, dxRow);
                 }
                 else
                 {
@@ -139,12 +121,6 @@ public static class BatchNormKernels
         CheckLength(batch, running.Length, "batch");
         TensorPrimitives.Multiply(running, 1f - momentum, running);
         TensorPrimitives.MultiplyAdd(batch, momentum * correction, running, running);
-    }
-
-    private static void XHat(ReadOnlySpan<float> row, ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd, Span<float> xhat)
-    {
-        TensorPrimitives.Subtract(row, mean, xhat);
-        TensorPrimitives.Multiply(xhat, invStd, xhat);
     }
 
     private static int Rows(ReadOnlySpan<float> x, int channels, string kernel)
