@@ -83,7 +83,7 @@ public static class TanhKernels
         q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.6666665459e-1f));
         q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(5.0000001201e-1f));
         var poly = Vector256.FusedMultiplyAdd(q, r * r, r) + Vector256<float>.One;
-        var scale = Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23).AsSingle();
+        var scale = Vector256.ShiftLeft(Vector256.ConvertToInt32Native(n) + Vector256.Create(127), 23).AsSingle();
         return poly * scale;
     }
 

@@ -13,7 +13,7 @@ namespace Keel.Kernels.Gemm;
 /// <c>acc[r, 0..15] = Σ_p A[r, p] · B[p, 0..15]</c> with fused multiply-adds in increasing p, then
 /// <c>C = acc</c> or <c>C += acc</c>, except that B rows are always read 16 wide: a panel narrower
 /// than 16 columns must be packed with zero padding (<see cref="Packing.PackB"/>), and a partial
-/// tile is written through lane-masked stores (<see cref="StorePartial"/>).
+/// tile is written through <see cref="StorePartial"/>.
 /// </remarks>
 internal static unsafe class MicroKernelAvx2
 {
@@ -124,40 +124,49 @@ internal static unsafe class MicroKernelAvx2
         }
     }
 
-    /// <summary>Writes the valid part of a tile that overhangs C: its first <paramref name="rows"/> rows, through lane masks for <paramref name="cols"/>.</summary>
+    /// <summary>Writes the valid part of a tile that overhangs C: its first <paramref name="rows"/> rows and <paramref name="cols"/> columns.</summary>
     /// <remarks>
-    /// <c>vmaskmovps</c> neither reads nor writes the masked-off lanes, so nothing past the edge of C
-    /// is touched, and each written element gets the same single addition as in a full tile.
-    /// Not inlined, to keep the kernels' loops small.
+    /// Whole 8-float halves go out as vectors, the rest of a row one float at a time from a spilled
+    /// copy (AMD's masked stores are microcoded and slower). Each written element gets the same single
+    /// addition as in a full tile, and nothing past the edge of C is touched. Not inlined, to keep the
+    /// kernels' loops small.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.NoInlining)]
     private static void StorePartial(Vector256<float> c00, Vector256<float> c01, Vector256<float> c10, Vector256<float> c11,
         Vector256<float> c20, Vector256<float> c21, Vector256<float> c30, Vector256<float> c31,
         Vector256<float> c40, Vector256<float> c41, Vector256<float> c50, Vector256<float> c51,
         float* c, nint ldc, int rows, int cols, bool add)
     {
-        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-        var maskLo = Vector256.LessThan(lanes, Vector256.Create(cols)).AsSingle();
-        var maskHi = Vector256.LessThan(lanes, Vector256.Create(cols - 8)).AsSingle();
-        WriteMasked(c, c00, c01, maskLo, maskHi, add);
-        if (rows > 1) WriteMasked(c + ldc, c10, c11, maskLo, maskHi, add);
-        if (rows > 2) WriteMasked(c + 2 * ldc, c20, c21, maskLo, maskHi, add);
-        if (rows > 3) WriteMasked(c + 3 * ldc, c30, c31, maskLo, maskHi, add);
-        if (rows > 4) WriteMasked(c + 4 * ldc, c40, c41, maskLo, maskHi, add);
-        if (rows > 5) WriteMasked(c + 5 * ldc, c50, c51, maskLo, maskHi, add);
+        float* spill = stackalloc float[8];
+        WriteRow(c, c00, c01, cols, add, spill);
+        if (rows > 1) WriteRow(c + ldc, c10, c11, cols, add, spill);
+        if (rows > 2) WriteRow(c + 2 * ldc, c20, c21, cols, add, spill);
+        if (rows > 3) WriteRow(c + 3 * ldc, c30, c31, cols, add, spill);
+        if (rows > 4) WriteRow(c + 4 * ldc, c40, c41, cols, add, spill);
+        if (rows > 5) WriteRow(c + 5 * ldc, c50, c51, cols, add, spill);
     }
 
+    /// <summary>The first <paramref name="cols"/> floats of one tile row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteMasked(float* row, Vector256<float> lo, Vector256<float> hi,
-        Vector256<float> maskLo, Vector256<float> maskHi, bool add)
+    private static void WriteRow(float* row, Vector256<float> lo, Vector256<float> hi, int cols, bool add, float* spill)
     {
-        if (add)
+        if (cols == Nr)
         {
-            lo += Avx.MaskLoad(row, maskLo);
-            hi += Avx.MaskLoad(row + 8, maskHi);
+            Write(row, lo, hi, add);
+            return;
         }
-        Avx.MaskStore(row, maskLo, lo);
-        Avx.MaskStore(row + 8, maskHi, hi);
+
+        var rest = lo;
+        if (cols >= 8)
+        {
+            if (add) lo += Vector256.Load(row);
+            lo.Store(row);
+            rest = hi;
+            row += 8;
+            cols -= 8;
+        }
+        rest.Store(spill);
+        for (int j = 0; j < cols; j++) row[j] = add ? spill[j] + row[j] : spill[j];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
