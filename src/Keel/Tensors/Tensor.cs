@@ -156,6 +156,18 @@ public partial class Tensor : IDisposable
         return Grad.Data;
     }
 
+    /// <summary>
+    /// The gradient's values for a backward function that writes every element: on first use an
+    /// uncleared pooled buffer to overwrite (<paramref name="accumulate"/> is false), afterwards the
+    /// existing gradient to add to. Saves clearing a buffer only to add a matrix product to it.
+    /// </summary>
+    internal Span<float> GradForOverwrite(out bool accumulate)
+    {
+        accumulate = Grad is not null;
+        Grad ??= Pooled(Shape, clear: false);
+        return Grad.Data;
+    }
+
     /// <summary>Detaches this tensor from its graph after backward; its buffers go back to the pool unless retained.</summary>
     internal void ReleaseGraph(bool keepValue)
     {

@@ -51,9 +51,7 @@ internal sealed class LinearOp(Tensor[] inputs, int m, int k, int n) : Op(inputs
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
     {
-        Tensor x = Inputs[0], weight = Inputs[1];
-        if (x.RequiresGrad) Gemm.Multiply(outputGrad, weight.Data, x.GradForAccumulation(), m, n, k, transposeB: true, accumulate: true);
-        if (weight.RequiresGrad) Gemm.Multiply(x.Data, outputGrad, weight.GradForAccumulation(), k, m, n, transposeA: true, accumulate: true);
+        MatMulOp.BackwardProducts(Inputs[0], Inputs[1], outputGrad, m, k, n);
         if (Inputs.Length < 3 || !Inputs[2].RequiresGrad) return;
         var db = Inputs[2].GradForAccumulation();
         for (int row = 0; row < m; row++) TensorPrimitives.Add(db, outputGrad.Slice(row * n, n), db);

@@ -32,9 +32,24 @@ internal sealed class MatMulOp(Tensor a, Tensor b, int m, int k, int n) : Op(a, 
     }
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
+        => BackwardProducts(Inputs[0], Inputs[1], outputGrad, m, k, n);
+
+    /// <summary>
+    /// <c>∂L/∂A (+)= ∂L/∂Y · Bᵀ</c> and <c>∂L/∂B (+)= Aᵀ · ∂L/∂Y</c> for the inputs that require grad,
+    /// written straight into a fresh gradient (no clearing) or added to an existing one. Shared with
+    /// <see cref="LinearOp"/>.
+    /// </summary>
+    internal static void BackwardProducts(Tensor a, Tensor b, ReadOnlySpan<float> outputGrad, int m, int k, int n)
     {
-        Tensor a = Inputs[0], b = Inputs[1];
-        if (a.RequiresGrad) Gemm.Multiply(outputGrad, b.Data, a.GradForAccumulation(), m, n, k, transposeB: true, accumulate: true);
-        if (b.RequiresGrad) Gemm.Multiply(a.Data, outputGrad, b.GradForAccumulation(), k, m, n, transposeA: true, accumulate: true);
+        if (a.RequiresGrad)
+        {
+            var grad = a.GradForOverwrite(out bool accumulate);
+            Gemm.Multiply(outputGrad, b.Data, grad, m, n, k, transposeB: true, accumulate: accumulate);
+        }
+        if (b.RequiresGrad)
+        {
+            var grad = b.GradForOverwrite(out bool accumulate);
+            Gemm.Multiply(a.Data, outputGrad, grad, k, m, n, transposeA: true, accumulate: accumulate);
+        }
     }
 }
