@@ -35,7 +35,7 @@ internal readonly record struct MicroKernel(GemmPath Path, int Mr, int Nr, int K
         else Run(a, 1, Mr, b, Nr, kc, c, ldc, rows, cols, add);
     }
 
-    /// <summary>Whether the kernel reads a B panel narrower than <see cref="Nr"/> without zero padding.</summary>
+    /// <summary>Whether the kernel reads a B panel narrower than <see cref="Nr"/> without padding.</summary>
     public bool ReadsPartialPanels => Path == GemmPath.Avx512;
 
     /// <summary>Runs the kernel on one tile (operands as in <see cref="MicroKernelAvx512.Run"/>).</summary>

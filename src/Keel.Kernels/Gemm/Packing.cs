@@ -13,8 +13,9 @@ namespace Keel.Kernels.Gemm;
 /// A block of <c>rows × kc</c> becomes panels of <c>mr</c> rows, each stored k-major
 /// (<c>panel[p·mr + r] = op(A)[i0 + r, p0 + p]</c>). A block of <c>kc × cols</c> becomes panels
 /// of <c>nr</c> columns, each stored k-major (<c>panel[p·nr + j] = op(B)[p0 + p, j0 + j]</c>), with
-/// columns past the edge set to zero. Rows past the edge of an A panel are left unwritten: the
-/// micro-kernels never read them.
+/// columns past the edge padded with finite values (zeros, or copies of the last column when B is
+/// transposed): kernels that read whole panels compute those columns but never write them to C.
+/// Rows past the edge of an A panel are left unwritten: the micro-kernels never read them.
 /// </remarks>
 internal static unsafe class Packing
 {
@@ -56,7 +57,7 @@ internal static unsafe class Packing
             float* panel = dst + (nint)q * kc;
             if (rq == 8 && mr == 8)
             {
-                Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, kc, panel, mr);
+                Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, 8, kc, panel, mr);
             }
             else if (rq == 6 && mr == 6)
             {
@@ -102,17 +103,17 @@ internal static unsafe class Packing
             return;
         }
 
+        // Eight rows of B become eight panel columns at a time; past the edge the transpose repeats the
+        // last column (finite values the kernels compute on but never write to C), instead of
+        // clearing the panel and copying the odd columns one float at a time.
         for (int q = 0; q < cols; q += nr)
         {
             int cq = Math.Min(nr, cols - q);
             float* panel = dst + (nint)q * kc;
-            if (cq < nr) new Span<float>(panel, kc * nr).Clear();
-            int j = 0;
-            for (; j + 8 <= cq; j += 8) Transpose.Rows8(b + (nint)(j0 + q + j) * k + p0, k, kc, panel + j, nr);
-            for (; j < cq; j++)
+            for (int j = 0; j < nr; j += 8)
             {
-                float* src = b + (nint)(j0 + q + j) * k + p0;
-                for (int p = 0; p < kc; p++) panel[p * nr + j] = src[p];
+                int first = Math.Min(j, cq - 1);
+                Transpose.Rows8(b + (nint)(j0 + q + first) * k + p0, k, Math.Clamp(cq - first, 1, 8), kc, panel + j, nr);
             }
         }
     }

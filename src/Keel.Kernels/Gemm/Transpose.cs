@@ -11,23 +11,35 @@ internal static unsafe class Transpose
     /// <c>dst[p·dstStride + r] = src[r·ld + p]</c> for <c>r &lt; 8</c>, <c>p &lt; count</c>: eight
     /// rows become eight columns of a k-major panel, eight at a time with an AVX 8×8 register transpose.
     /// </summary>
+    /// <param name="rows">
+    /// Rows of <paramref name="src"/> that exist (1–8); the others re-read the last one, so their
+    /// columns in the panel repeat its values and nothing past the matrix is read.
+    /// </param>
+    /// <param name="src">Row 0's first element.</param>
+    /// <param name="ld">Distance between rows of <paramref name="src"/>.</param>
+    /// <param name="count">Elements per row to transpose.</param>
+    /// <param name="dst">The panel's first element.</param>
+    /// <param name="dstStride">Distance between the panel's rows.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Rows8(float* src, nint ld, int count, float* dst, nint dstStride)
+    public static void Rows8(float* src, nint ld, int rows, int count, float* dst, nint dstStride)
     {
+        nint last = rows - 1;
+        nint o1 = Math.Min(1, last) * ld, o2 = Math.Min(2, last) * ld, o3 = Math.Min(3, last) * ld;
+        nint o4 = Math.Min(4, last) * ld, o5 = Math.Min(5, last) * ld, o6 = Math.Min(6, last) * ld, o7 = Math.Min(7, last) * ld;
         int p = 0;
         if (Avx.IsSupported)
         {
             for (; p + 8 <= count; p += 8)
             {
                 float* s = src + p;
-                var t0 = Avx.UnpackLow(Vector256.Load(s), Vector256.Load(s + ld));
-                var t1 = Avx.UnpackHigh(Vector256.Load(s), Vector256.Load(s + ld));
-                var t2 = Avx.UnpackLow(Vector256.Load(s + 2 * ld), Vector256.Load(s + 3 * ld));
-                var t3 = Avx.UnpackHigh(Vector256.Load(s + 2 * ld), Vector256.Load(s + 3 * ld));
-                var t4 = Avx.UnpackLow(Vector256.Load(s + 4 * ld), Vector256.Load(s + 5 * ld));
-                var t5 = Avx.UnpackHigh(Vector256.Load(s + 4 * ld), Vector256.Load(s + 5 * ld));
-                var t6 = Avx.UnpackLow(Vector256.Load(s + 6 * ld), Vector256.Load(s + 7 * ld));
-                var t7 = Avx.UnpackHigh(Vector256.Load(s + 6 * ld), Vector256.Load(s + 7 * ld));
+                var t0 = Avx.UnpackLow(Vector256.Load(s), Vector256.Load(s + o1));
+                var t1 = Avx.UnpackHigh(Vector256.Load(s), Vector256.Load(s + o1));
+                var t2 = Avx.UnpackLow(Vector256.Load(s + o2), Vector256.Load(s + o3));
+                var t3 = Avx.UnpackHigh(Vector256.Load(s + o2), Vector256.Load(s + o3));
+                var t4 = Avx.UnpackLow(Vector256.Load(s + o4), Vector256.Load(s + o5));
+                var t5 = Avx.UnpackHigh(Vector256.Load(s + o4), Vector256.Load(s + o5));
+                var t6 = Avx.UnpackLow(Vector256.Load(s + o6), Vector256.Load(s + o7));
+                var t7 = Avx.UnpackHigh(Vector256.Load(s + o6), Vector256.Load(s + o7));
                 // s0 holds columns 0 | 4 of rows 0-3, s1 columns 1 | 5, s2 columns 2 | 6, s3 columns 3 | 7.
                 var s0 = Avx.Shuffle(t0, t2, 0x44);
                 var s1 = Avx.Shuffle(t0, t2, 0xEE);
@@ -51,7 +63,7 @@ internal static unsafe class Transpose
 
         for (; p < count; p++)
         {
-            for (int r = 0; r < 8; r++) dst[p * dstStride + r] = src[r * ld + p];
+            for (int r = 0; r < 8; r++) dst[p * dstStride + r] = src[Math.Min(r, last) * ld + p];
         }
     }
 }
