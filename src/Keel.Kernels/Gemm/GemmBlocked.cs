@@ -37,7 +37,7 @@ internal static unsafe class GemmBlocked
                         int cols = Math.Min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr)
                         {
-                            kernel.RunPacked(aPack + (nint)ir * kc, b, kc,
+                            kernel.RunAdjacentRows(aPack + (nint)ir * kc, mr, b, nr, kc,
                                 g.C + (nint)(ic + ir) * n + jc + jr, n, Math.Min(mr, mc - ir), cols, add);
                         }
                     }

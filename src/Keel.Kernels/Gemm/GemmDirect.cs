@@ -2,7 +2,8 @@ namespace Keel.Kernels.Gemm;
 
 /// <summary>
 /// Small products without packing A: the micro-kernel broadcasts A's elements straight from A
-/// (either layout) and, when B is not transposed, streams B's rows in place. Only a transposed B and,
+/// (either layout; a transposed A's whole tiles go through the kernel's single-pointer loop, since
+/// their rows sit side by side) and, when B is not transposed, streams B's rows in place. Only a transposed B and,
 /// for kernels without masked loads, B's edge panel are packed, into reused per-thread scratch.
 /// </summary>
 /// <remarks>
@@ -29,8 +30,11 @@ internal static unsafe class GemmDirect
             nint bStride = j < fullCols ? n : nr;
             for (int i = 0; i < g.M; i += mr)
             {
-                kernel.Run(g.A + i * rowStride, rowStride, kStride, b, bStride, k,
-                    g.C + (nint)i * n + j, n, Math.Min(mr, g.M - i), cols, g.Accumulate);
+                float* c = g.C + (nint)i * n + j;
+                int rows = Math.Min(mr, g.M - i);
+                // A transposed holds a tile's rows side by side: the kernel's single-pointer loop, for whole tiles.
+                if (rowStride == 1 && rows == mr) kernel.RunAdjacentRows(g.A + i, kStride, b, bStride, k, c, n, rows, cols, g.Accumulate);
+                else kernel.Run(g.A + i * rowStride, rowStride, kStride, b, bStride, k, c, n, rows, cols, g.Accumulate);
             }
         }
     }

@@ -25,14 +25,15 @@ internal readonly record struct MicroKernel(GemmPath Path, int Mr, int Nr, int K
     };
 
     /// <summary>
-    /// Runs the kernel on one tile whose A panel is packed (<c>a[p·mr + r] = op(A)[r, p]</c>) and whose
-    /// B panel is <c>nr</c> wide (<c>b[p·nr + j]</c>): the same sums as <see cref="Run"/> with rowStride 1,
-    /// kStride <c>mr</c> and bStride <c>nr</c>, on the kernel's fastest loop for that layout.
+    /// Runs the kernel on one tile whose <see cref="Mr"/> rows of A sit side by side for each k
+    /// (<c>a[p·aStride + r] = op(A)[r, p]</c>: a packed panel, or a transposed A in place), with B row
+    /// p at <c>b + p·bStride</c>: the same sums as <see cref="Run"/> with rowStride 1 and kStride
+    /// <c>aStride</c>, on the kernel's fastest loop for that layout. All <see cref="Mr"/> rows are read.
     /// </summary>
-    public unsafe void RunPacked(float* a, float* b, int kc, float* c, nint ldc, int rows, int cols, bool add)
+    public unsafe void RunAdjacentRows(float* a, nint aStride, float* b, nint bStride, int kc, float* c, nint ldc, int rows, int cols, bool add)
     {
-        if (Path == GemmPath.Avx2) MicroKernelAvx2.RunPacked(a, b, kc, c, ldc, rows, cols, add);
-        else Run(a, 1, Mr, b, Nr, kc, c, ldc, rows, cols, add);
+        if (Path == GemmPath.Avx2) MicroKernelAvx2.RunAdjacentRows(a, aStride, b, bStride, kc, c, ldc, rows, cols, add);
+        else Run(a, 1, aStride, b, bStride, kc, c, ldc, rows, cols, add);
     }
 
     /// <summary>Whether the kernel reads a B panel narrower than <see cref="Nr"/> without padding.</summary>
