@@ -20,6 +20,18 @@ internal static class GradientLoop
     /// <summary>Checks the lengths, then accumulates <paramref name="rule"/> over whole vectors and a scalar tail.</summary>
     public static void Accumulate<TRule>(string kernel, TRule rule, ReadOnlySpan<float> a, ReadOnlySpan<float> dy, Span<float> dx)
         where TRule : struct, IGradientRule
+        => Apply(kernel, rule, a, dy, dx, accumulate: true);
+
+    /// <summary>
+    /// Like <see cref="Accumulate"/> but overwriting: <c>dx[i] = g(a[i], dy[i])</c>, for a gradient
+    /// written for the first time (no buffer to clear first).
+    /// </summary>
+    public static void Assign<TRule>(string kernel, TRule rule, ReadOnlySpan<float> a, ReadOnlySpan<float> dy, Span<float> dx)
+        where TRule : struct, IGradientRule
+        => Apply(kernel, rule, a, dy, dx, accumulate: false);
+
+    private static void Apply<TRule>(string kernel, TRule rule, ReadOnlySpan<float> a, ReadOnlySpan<float> dy, Span<float> dx, bool accumulate)
+        where TRule : struct, IGradientRule
     {
         Lengths.Check(kernel, a.Length, dy.Length, dx.Length);
         // Loads and stores through refs rather than span slices: the JIT turns these into plain
@@ -32,10 +44,15 @@ internal static class GradientLoop
         {
             for (nuint width = (nuint)Vector<float>.Count; i + width <= length; i += width)
             {
-                var sum = Vector.LoadUnsafe(ref dxRef, i) + rule.Vector(Vector.LoadUnsafe(ref aRef, i), Vector.LoadUnsafe(ref dyRef, i));
-                sum.StoreUnsafe(ref dxRef, i);
+                var value = rule.Vector(Vector.LoadUnsafe(ref aRef, i), Vector.LoadUnsafe(ref dyRef, i));
+                if (accumulate) value = Vector.LoadUnsafe(ref dxRef, i) + value;
+                value.StoreUnsafe(ref dxRef, i);
             }
         }
-        for (; i < length; i++) Unsafe.Add(ref dxRef, i) += rule.Scalar(Unsafe.Add(ref aRef, i), Unsafe.Add(ref dyRef, i));
+        for (; i < length; i++)
+        {
+            float value = rule.Scalar(Unsafe.Add(ref aRef, i), Unsafe.Add(ref dyRef, i));
+            Unsafe.Add(ref dxRef, i) = accumulate ? Unsafe.Add(ref dxRef, i) + value : value;
+        }
     }
 }

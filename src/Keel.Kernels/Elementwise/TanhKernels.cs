@@ -50,6 +50,10 @@ public static class TanhKernels
     public static void Backward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
         => GradientLoop.Accumulate("TanhBackward", default(Rule), y, dy, dx);
 
+    /// <summary>Tanh backward from its output, overwriting: <c>dx[i] = dy[i] · (1 − y[i]²)</c>.</summary>
+    public static void BackwardInto(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+        => GradientLoop.Assign("TanhBackward", default(Rule), y, dy, dx);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Tanh(Vector256<float> x)
     {

@@ -66,11 +66,13 @@ public static class BatchNormKernels
     /// Backward, accumulating into the gradients that are not empty. With x̂ = (x − mean)·invStd
     /// and n = rows: <c>dγ[c] += Σᵣ dy·x̂</c>, <c>dβ[c] += Σᵣ dy</c>, and when the statistics came
     /// from this batch <c>dx += γ·invStd · (dy − mean(dy) − x̂ · mean(dy · x̂))</c>; when they were
-    /// fixed (running statistics) <c>dx += γ·invStd · dy</c>.
+    /// fixed (running statistics) <c>dx += γ·invStd · dy</c>. With <paramref name="accumulateDx"/>
+    /// false, dx is overwritten (<c>dx = …</c>) instead, for a gradient written for the first time.
     /// </summary>
     public static void Backward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> dy, ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd,
-        ReadOnlySpan<float> gamma, bool batchStatistics, Span<float> dx, Span<float> dGamma, Span<float> dBeta)
+        ReadOnlySpan<float> gamma, bool batchStatistics, Span<float> dx, Span<float> dGamma, Span<float> dBeta,
+        bool accumulateDx = true)
     {
         int channels = mean.Length;
         int rows = Rows(x, channels, "Backward");
@@ -100,11 +102,15 @@ public static class BatchNormKernels
                 var dyRow = dy.Slice(r * channels, channels);
                 if (batchStatistics)
                 {
-                    RowKernels.AccumulateInputGradient(x.Slice(r * channels, channels), dyRow, mean, invStd, sumDy, sumDyXhat, scale, dxRow);
+                    RowKernels.InputGradient(x.Slice(r * channels, channels), dyRow, mean, invStd, sumDy, sumDyXhat, scale, dxRow, accumulateDx);
+                }
+                else if (accumulateDx)
+                {
+                    TensorPrimitives.MultiplyAdd(dyRow, scale, dxRow, dxRow);
                 }
                 else
                 {
-                    TensorPrimitives.MultiplyAdd(dyRow, scale, dxRow, dxRow);
+                    TensorPrimitives.Multiply(dyRow, scale, dxRow);
                 }
             }
         }

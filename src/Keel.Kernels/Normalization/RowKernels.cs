@@ -74,11 +74,12 @@ internal static class RowKernels
     }
 
     /// <summary>
-    /// <c>dx[c] += (dy[c] − x̂[c] · meanDyXhat[c] − meanDy[c]) · scale[c]</c> with <c>x̂ = (x − mean) · invStd</c>.
+    /// <c>dx[c] += g[c] · scale[c]</c>, or <c>dx[c] = g[c] · scale[c]</c> when not <paramref name="accumulate"/>,
+    /// with <c>g = dy − x̂ · meanDyXhat − meanDy</c> and <c>x̂ = (x − mean) · invStd</c>.
     /// </summary>
-    public static void AccumulateInputGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, ReadOnlySpan<float> mean,
+    public static void InputGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, ReadOnlySpan<float> mean,
         ReadOnlySpan<float> invStd, ReadOnlySpan<float> meanDy, ReadOnlySpan<float> meanDyXhat, ReadOnlySpan<float> scale,
-        Span<float> dx)
+        Span<float> dx, bool accumulate)
     {
         ref float xs = ref MemoryMarshal.GetReference(x), dys = ref MemoryMarshal.GetReference(dy);
         ref float ms = ref MemoryMarshal.GetReference(mean), inv = ref MemoryMarshal.GetReference(invStd);
@@ -88,14 +89,15 @@ internal static class RowKernels
         for (nuint width = (nuint)Vector<float>.Count; i + width <= n; i += width)
         {
             var xhat = (Vector.LoadUnsafe(ref xs, i) - Vector.LoadUnsafe(ref ms, i)) * Vector.LoadUnsafe(ref inv, i);
-            var g = Vector.LoadUnsafe(ref dys, i) - xhat * Vector.LoadUnsafe(ref mdx, i) - Vector.LoadUnsafe(ref md, i);
-            (g * Vector.LoadUnsafe(ref ss, i) + Vector.LoadUnsafe(ref dxs, i)).StoreUnsafe(ref dxs, i);
+            var g = (Vector.LoadUnsafe(ref dys, i) - xhat * Vector.LoadUnsafe(ref mdx, i) - Vector.LoadUnsafe(ref md, i)) * Vector.LoadUnsafe(ref ss, i);
+            if (accumulate) g += Vector.LoadUnsafe(ref dxs, i);
+            g.StoreUnsafe(ref dxs, i);
         }
         for (; i < n; i++)
         {
             float xhat = (Unsafe.Add(ref xs, i) - Unsafe.Add(ref ms, i)) * Unsafe.Add(ref inv, i);
-            float g = Unsafe.Add(ref dys, i) - xhat * Unsafe.Add(ref mdx, i) - Unsafe.Add(ref md, i);
-            Unsafe.Add(ref dxs, i) = g * Unsafe.Add(ref ss, i) + Unsafe.Add(ref dxs, i);
+            float g = (Unsafe.Add(ref dys, i) - xhat * Unsafe.Add(ref mdx, i) - Unsafe.Add(ref md, i)) * Unsafe.Add(ref ss, i);
+            Unsafe.Add(ref dxs, i) = accumulate ? g + Unsafe.Add(ref dxs, i) : g;
         }
     }
 }

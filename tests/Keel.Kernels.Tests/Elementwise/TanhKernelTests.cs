@@ -59,6 +59,21 @@ public sealed class TanhKernelTests
     }
 
     [Fact]
+    public void Backward_into_overwrites_with_what_backward_adds_to_zeros()
+    {
+        var random = new Random(3);
+        var y = new float[45];
+        var dy = new float[45];
+        for (int i = 0; i < y.Length; i++) (y[i], dy[i]) = ((float)(random.NextDouble() * 2 - 1), (float)(random.NextDouble() * 4 - 2));
+        var added = new float[45];
+        var written = new float[45];
+        Array.Fill(written, float.NaN);
+        TanhKernels.Backward(y, dy, added);
+        TanhKernels.BackwardInto(y, dy, written);
+        Assert.Equal(added, written);
+    }
+
+    [Fact]
     public void An_element_gets_the_same_bits_wherever_it_sits()
     {
         // Lengths that end in every tail size, so elements go through both the vector loop and the padded tail.

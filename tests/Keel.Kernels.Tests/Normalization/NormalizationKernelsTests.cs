@@ -50,6 +50,24 @@ public sealed class NormalizationKernelsTests
         foreach (var padded in new[] { mean, variance, invStd, y, dx, dGamma, dBeta }) Assert.Equal(Sentinel, padded[^1]);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Batch_norm_backward_overwriting_dx_equals_accumulating_into_zeros(bool batchStatistics)
+    {
+        const int rows = 5, channels = 37;
+        var random = new Random(11);
+        float[] x = Values(random, rows * channels), dy = Values(random, rows * channels), gamma = Values(random, channels);
+        float[] mean = new float[channels], variance = new float[channels], invStd = new float[channels];
+        BatchNormKernels.Moments(x, channels, mean, variance);
+        BatchNormKernels.InverseStd(variance, 1e-5f, invStd);
+        float[] accumulated = new float[rows * channels], overwritten = new float[rows * channels];
+        Array.Fill(overwritten, float.NaN);
+        BatchNormKernels.Backward(x, dy, mean, invStd, gamma, batchStatistics, accumulated, [], []);
+        BatchNormKernels.Backward(x, dy, mean, invStd, gamma, batchStatistics, overwritten, [], [], accumulateDx: false);
+        Assert.Equal(accumulated, overwritten);
+    }
+
     [Theory, MemberData(nameof(Sizes))]
     public void Layer_norm_forward_and_backward_match_a_scalar_loop(int rows, int features)
     {

@@ -17,6 +17,37 @@ public sealed class AutogradTests
     }
 
     [Fact]
+    public void A_tensor_feeding_several_ops_gets_the_sum_of_their_gradients_whichever_writes_first()
+    {
+        // The first op to reach x's gradient writes it (no cleared buffer), the later ones add to it:
+        // each order of the four contributions must give the sum of the gradients taken one at a time.
+        var data = new[] { 0.3f, -1.2f, 0.8f, 2f, -0.4f, 0.1f };
+        var w = Tensor.FromArray([0.5f, -1f, 2f, 0.25f, 1f, -0.5f]).Reshape(3, 2);
+        Func<Tensor, Tensor>[] parts =
+        [
+            x => x.Tanh().Sum(),
+            x => (x.Reshape(3, 2) * 3f).Sum(),
+            x => (x.Linear(w) * x.Linear(w)).Sum(),
+            x => (x.BatchNorm(null, null, null, null, training: true) * x).Sum(),
+        ];
+        var expected = new float[6];
+        foreach (var part in parts)
+        {
+            var x = Tensor.FromArray(data, requiresGrad: true).Reshape(2, 3).Retain();
+            part(x).Backward();
+            for (int i = 0; i < 6; i++) expected[i] += x.Grad!.Data[i];
+        }
+        foreach (var order in new[] { new[] { 0, 1, 2, 3 }, new[] { 3, 2, 1, 0 }, new[] { 2, 0, 3, 1 } })
+        {
+            var x = Tensor.FromArray(data, requiresGrad: true).Reshape(2, 3).Retain();
+            var loss = parts[order[0]](x);
+            foreach (int k in order[1..]) loss = loss + parts[k](x);
+            loss.Backward();
+            for (int i = 0; i < 6; i++) Assert.Equal(expected[i], x.Grad!.Data[i], 5);
+        }
+    }
+
+    [Fact]
     public void Backward_from_a_non_scalar_without_a_gradient_names_the_shape()
     {
         var x = Tensor.Ones([2, 3], requiresGrad: true);

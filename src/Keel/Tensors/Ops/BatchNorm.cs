@@ -110,11 +110,13 @@ internal sealed class BatchNormOp : Op
         if (_mean is null || _invStd is null) throw new InvalidOperationException("BatchNorm backward after its saved statistics were released");
         Tensor x = Inputs[0];
         Tensor? weight = _weightIndex >= 0 ? Inputs[_weightIndex] : null, bias = _biasIndex >= 0 ? Inputs[_biasIndex] : null;
+        bool accumulateDx = true;
         BatchNormKernels.Backward(
             x.Data, outputGrad, _mean, _invStd, weight is null ? [] : weight.Data, _batchStatistics,
-            x.RequiresGrad ? x.GradForAccumulation() : [],
+            x.RequiresGrad ? x.GradForOverwrite(out accumulateDx) : [],
             weight is { RequiresGrad: true } ? weight.GradForAccumulation() : [],
-            bias is { RequiresGrad: true } ? bias.GradForAccumulation() : []);
+            bias is { RequiresGrad: true } ? bias.GradForAccumulation() : [],
+            accumulateDx);
     }
 
     public override void ReleaseSaved()

@@ -27,8 +27,9 @@ internal sealed class ReshapeOp(Tensor x) : Op(x)
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
     {
-        var dx = Inputs[0].GradForAccumulation();
-        TensorPrimitives.Add(dx, outputGrad, dx);
+        var dx = Inputs[0].GradForOverwrite(out bool accumulate);
+        if (accumulate) TensorPrimitives.Add(dx, outputGrad, dx);
+        else outputGrad.CopyTo(dx);
     }
 
     private static Shape Resolve(Shape from, ReadOnlySpan<int> dims)

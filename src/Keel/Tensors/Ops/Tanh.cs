@@ -16,5 +16,9 @@ internal sealed class TanhOp(Tensor x) : UnaryOp(x)
     public static Tensor Forward(Tensor x) => Map(x, TanhKernels.Forward, static x => new TanhOp(x));
 
     public override void Backward(Tensor output, ReadOnlySpan<float> outputGrad)
-        => TanhKernels.Backward(output.Data, outputGrad, X.GradForAccumulation());
+    {
+        var dx = X.GradForOverwrite(out bool accumulate);
+        if (accumulate) TanhKernels.Backward(output.Data, outputGrad, dx);
+        else TanhKernels.BackwardInto(output.Data, outputGrad, dx);
+    }
 }
