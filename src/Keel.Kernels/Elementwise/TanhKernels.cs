@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Keel.Kernels.Threading;
 
 namespace Keel.Kernels.Elementwise;
 
@@ -22,12 +23,31 @@ public static class TanhKernels
     /// computed on |x| and blended per lane, then x's sign is put back (so tanh(−0) = −0); NaN stays NaN and
     /// ±∞ gives ±1. The last <c>length mod 8</c>
     /// elements go through the same vector code on a padded copy, so every element gets the same
-    /// arithmetic wherever it sits. About four times faster than <c>TensorPrimitives.Tanh</c>, which
+    /// arithmetic wherever it sits, and long inputs are split between threads
+    /// (<see cref="ParallelChunks"/>) without changing a bit. About four times faster than <c>TensorPrimitives.Tanh</c>, which
     /// evaluates its exponential in double precision.
     /// </remarks>
     public static void Forward(ReadOnlySpan<float> x, Span<float> y)
     {
         Lengths.Check("TanhForward", x.Length, y.Length);
+        int chunks = ParallelChunks.ChunksFor(x.Length);
+        if (chunks > 1) ForwardInChunks(x, y, chunks);
+        else ForwardRange(x, y);
+    }
+
+    // Apart from Forward so that the closure is only allocated when threads are used.
+    private static unsafe void ForwardInChunks(ReadOnlySpan<float> x, Span<float> y, int chunks)
+    {
+        fixed (float* px = x, py = y)
+        {
+            nint xs = (nint)px, ys = (nint)py;
+            ParallelChunks.Run(x.Length, chunks, (start, end) =>
+                ForwardRange(new ReadOnlySpan<float>((float*)xs + start, end - start), new Span<float>((float*)ys + start, end - start)));
+        }
+    }
+
+    private static void ForwardRange(ReadOnlySpan<float> x, Span<float> y)
+    {
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float ys = ref MemoryMarshal.GetReference(y);
         int i = 0;

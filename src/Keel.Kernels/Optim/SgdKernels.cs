@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Keel.Kernels.Threading;
 
 namespace Keel.Kernels.Optim;
 
@@ -31,6 +32,32 @@ public static class SgdKernels
     {
         OptimKernelChecks.SameLength(parameter, gradient, nameof(gradient));
         if (momentum != 0f) OptimKernelChecks.SameLength(parameter, momentumBuffer, nameof(momentumBuffer));
+        int chunks = ParallelChunks.ChunksFor(parameter.Length);
+        if (chunks > 1) StepInChunks(parameter, gradient, momentumBuffer, learningRate, momentum, dampening, weightDecay, nesterov, firstStep, chunks);
+        else StepRange(parameter, gradient, momentumBuffer, learningRate, momentum, dampening, weightDecay, nesterov, firstStep);
+    }
+
+    // Apart from Step so that the closure is only allocated when threads are used.
+    private static unsafe void StepInChunks(
+        Span<float> parameter, ReadOnlySpan<float> gradient, Span<float> momentumBuffer,
+        float learningRate, float momentum, float dampening, float weightDecay, bool nesterov, bool firstStep, int chunks)
+    {
+        // Vector lanes and the scalar tail agree bit for bit, so the split changes nothing.
+        fixed (float* pp = parameter, pg = gradient, pb = momentumBuffer)
+        {
+            nint pAt = (nint)pp, gAt = (nint)pg, bAt = (nint)pb;
+            bool hasBuffer = !momentumBuffer.IsEmpty;
+            ParallelChunks.Run(parameter.Length, chunks, (start, end) => StepRange(
+                new Span<float>((float*)pAt + start, end - start), new ReadOnlySpan<float>((float*)gAt + start, end - start),
+                hasBuffer ? new Span<float>((float*)bAt + start, end - start) : [],
+                learningRate, momentum, dampening, weightDecay, nesterov, firstStep));
+        }
+    }
+
+    private static void StepRange(
+        Span<float> parameter, ReadOnlySpan<float> gradient, Span<float> momentumBuffer,
+        float learningRate, float momentum, float dampening, float weightDecay, bool nesterov, bool firstStep)
+    {
         float keep = 1f - dampening;
         ref float p = ref MemoryMarshal.GetReference(parameter);
         ref float g = ref MemoryMarshal.GetReference(gradient);
