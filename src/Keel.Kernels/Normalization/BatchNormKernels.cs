@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using Keel.Kernels.Threading;
 
 namespace Keel.Kernels.Normalization;
 
@@ -58,8 +59,32 @@ public static class BatchNormKernels
         else TensorPrimitives.Multiply(invStd, gamma, scale);
         if (beta.IsEmpty) shift.Clear();
         else beta.CopyTo(shift);
-        for (int r = 0; r < rows; r++) RowKernels.Normalize(x.Slice(r * channels, channels), mean, scale, shift, y.Slice(r * channels, channels));
+        int chunks = ParallelChunks.ChunksFor(x.Length);
+        if (chunks > 1) NormalizeInChunks(x, mean, scale, shift, y, rows, chunks);
+        else NormalizeRows(x, mean, scale, shift, y, 0, rows);
         ArrayPool<float>.Shared.Return(scratch);
+    }
+
+    private static void NormalizeRows(ReadOnlySpan<float> x, ReadOnlySpan<float> mean, ReadOnlySpan<float> scale,
+        ReadOnlySpan<float> shift, Span<float> y, int firstRow, int endRow)
+    {
+        int channels = mean.Length;
+        for (int r = firstRow; r < endRow; r++) RowKernels.Normalize(x.Slice(r * channels, channels), mean, scale, shift, y.Slice(r * channels, channels));
+    }
+
+    // Rows are independent: long inputs are split between threads by rows (closure only allocated then).
+    private static unsafe void NormalizeInChunks(ReadOnlySpan<float> x, ReadOnlySpan<float> mean, ReadOnlySpan<float> scale,
+        ReadOnlySpan<float> shift, Span<float> y, int rows, int chunks)
+    {
+        fixed (float* px = x, pm = mean, ps = scale, pb = shift, py = y)
+        {
+            nint xAt = (nint)px, mAt = (nint)pm, sAt = (nint)ps, bAt = (nint)pb, yAt = (nint)py;
+            int length = x.Length, channels = mean.Length;
+            ParallelChunks.Run(rows, chunks, (first, end) => NormalizeRows(
+                new ReadOnlySpan<float>((float*)xAt, length), new ReadOnlySpan<float>((float*)mAt, channels),
+                new ReadOnlySpan<float>((float*)sAt, channels), new ReadOnlySpan<float>((float*)bAt, channels),
+                new Span<float>((float*)yAt, length), first, end));
+        }
     }
 
     /// <summary>
@@ -96,25 +121,56 @@ public static class BatchNormKernels
             else TensorPrimitives.Multiply(invStd, gamma, scale);
             TensorPrimitives.Multiply(sumDy, 1f / rows, sumDy);
             TensorPrimitives.Multiply(sumDyXhat, 1f / rows, sumDyXhat);
-            for (int r = 0; r < rows; r++)
-            {
-                var dxRow = dx.Slice(r * channels, channels);
-                var dyRow = dy.Slice(r * channels, channels);
-                if (batchStatistics)
-                {
-                    RowKernels.InputGradient(x.Slice(r * channels, channels), dyRow, mean, invStd, sumDy, sumDyXhat, scale, dxRow, accumulateDx);
-                }
-                else if (accumulateDx)
-                {
-                    TensorPrimitives.MultiplyAdd(dyRow, scale, dxRow, dxRow);
-                }
-                else
-                {
-                    TensorPrimitives.Multiply(dyRow, scale, dxRow);
-                }
-            }
+            var step = new InputGradientStep(batchStatistics, accumulateDx);
+            int chunks = ParallelChunks.ChunksFor(x.Length);
+            if (chunks > 1) InputGradientInChunks(step, x, dy, mean, invStd, sumDy, sumDyXhat, scale, dx, rows, chunks);
+            else InputGradientRows(step, x, dy, mean, invStd, sumDy, sumDyXhat, scale, dx, 0, rows);
         }
         ArrayPool<float>.Shared.Return(scratch);
+    }
+
+    /// <summary>Which form of the input gradient <see cref="Backward"/> writes.</summary>
+    private readonly record struct InputGradientStep(bool BatchStatistics, bool Accumulate);
+
+    private static void InputGradientRows(InputGradientStep step, ReadOnlySpan<float> x, ReadOnlySpan<float> dy,
+        ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd, ReadOnlySpan<float> meanDy, ReadOnlySpan<float> meanDyXhat,
+        ReadOnlySpan<float> scale, Span<float> dx, int firstRow, int endRow)
+    {
+        int channels = mean.Length;
+        for (int r = firstRow; r < endRow; r++)
+        {
+            var dxRow = dx.Slice(r * channels, channels);
+            var dyRow = dy.Slice(r * channels, channels);
+            if (step.BatchStatistics)
+            {
+                RowKernels.InputGradient(x.Slice(r * channels, channels), dyRow, mean, invStd, meanDy, meanDyXhat, scale, dxRow, step.Accumulate);
+            }
+            else if (step.Accumulate)
+            {
+                TensorPrimitives.MultiplyAdd(dyRow, scale, dxRow, dxRow);
+            }
+            else
+            {
+                TensorPrimitives.Multiply(dyRow, scale, dxRow);
+            }
+        }
+    }
+
+    // Rows are independent: long inputs are split between threads by rows (closure only allocated then).
+    private static unsafe void InputGradientInChunks(InputGradientStep step, ReadOnlySpan<float> x, ReadOnlySpan<float> dy,
+        ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd, ReadOnlySpan<float> meanDy, ReadOnlySpan<float> meanDyXhat,
+        ReadOnlySpan<float> scale, Span<float> dx, int rows, int chunks)
+    {
+        fixed (float* px = x, pdy = dy, pm = mean, pi = invStd, pmd = meanDy, pmdx = meanDyXhat, ps = scale, pdx = dx)
+        {
+            nint xAt = (nint)px, dyAt = (nint)pdy, mAt = (nint)pm, iAt = (nint)pi, mdAt = (nint)pmd, mdxAt = (nint)pmdx, sAt = (nint)ps, dxAt = (nint)pdx;
+            int length = x.Length, channels = mean.Length;
+            ParallelChunks.Run(rows, chunks, (first, end) => InputGradientRows(step,
+                new ReadOnlySpan<float>((float*)xAt, length), new ReadOnlySpan<float>((float*)dyAt, length),
+                new ReadOnlySpan<float>((float*)mAt, channels), new ReadOnlySpan<float>((float*)iAt, channels),
+                new ReadOnlySpan<float>((float*)mdAt, channels), new ReadOnlySpan<float>((float*)mdxAt, channels),
+                new ReadOnlySpan<float>((float*)sAt, channels), new Span<float>((float*)dxAt, length), first, end));
+        }
     }
 
     /// <summary>

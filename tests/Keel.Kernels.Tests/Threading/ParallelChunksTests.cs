@@ -1,4 +1,5 @@
 using Keel.Kernels.Elementwise;
+using Keel.Kernels.Normalization;
 using Keel.Kernels.Optim;
 using Keel.Kernels.Threading;
 
@@ -67,5 +68,36 @@ public sealed class ParallelChunksTests
         Assert.Equal(one.Param, three.Param);
         Assert.Equal(one.Buffer, three.Buffer);
         Assert.Equal(MathF.Tanh(x[^1]), one.Y[^1], 6);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Batch_norm_gives_the_same_bits_on_one_and_three_threads(bool batchStatistics, bool accumulateDx)
+    {
+        const int rows = 601, channels = 400;
+        var random = new Random(9);
+        float[] x = new float[rows * channels], dy = new float[rows * channels], gamma = new float[channels], beta = new float[channels];
+        for (int i = 0; i < x.Length; i++) (x[i], dy[i]) = ((float)(random.NextDouble() * 4 - 2), (float)(random.NextDouble() * 2 - 1));
+        for (int c = 0; c < channels; c++) (gamma[c], beta[c]) = ((float)random.NextDouble() + 0.5f, (float)random.NextDouble() - 0.5f);
+
+        (float[] Y, float[] Dx) Run(int threads)
+        {
+            using var scope = KernelThreads.Use(threads);
+            float[] mean = new float[channels], variance = new float[channels], invStd = new float[channels];
+            BatchNormKernels.Moments(x, channels, mean, variance);
+            BatchNormKernels.InverseStd(variance, 1e-5f, invStd);
+            float[] y = new float[x.Length], dx = new float[x.Length];
+            Array.Fill(dx, 0.25f);
+            BatchNormKernels.Normalize(x, mean, invStd, gamma, beta, y);
+            BatchNormKernels.Backward(x, dy, mean, invStd, gamma, batchStatistics, dx, [], [], accumulateDx);
+            return (y, dx);
+        }
+
+        var one = Run(1);
+        var three = Run(3);
+        Assert.Equal(one.Y, three.Y);
+        Assert.Equal(one.Dx, three.Dx);
     }
 }
