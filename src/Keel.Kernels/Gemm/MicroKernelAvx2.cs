@@ -127,28 +127,14 @@ internal static unsafe class MicroKernelAvx2
         c50 = Fma.MultiplyAdd(x, b0, c50); c51 = Fma.MultiplyAdd(x, b1, c51);
     }
 
-    /// <summary>One step of k from a packed A panel: <c>c[r] += a[r] · (b[0..7], b[8..15])</c> for the six rows.</summary>
+    /// <summary>One step of k with the six rows' A elements side by side at <paramref name="a"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Step(float* a, float* b,
         ref Vector256<float> c00, ref Vector256<float> c01, ref Vector256<float> c10, ref Vector256<float> c11,
         ref Vector256<float> c20, ref Vector256<float> c21, ref Vector256<float> c30, ref Vector256<float> c31,
         ref Vector256<float> c40, ref Vector256<float> c41, ref Vector256<float> c50, ref Vector256<float> c51)
-    {
-        var b0 = Vector256.Load(b);
-        var b1 = Vector256.Load(b + 8);
-        var x = Vector256.Create(a[0]);
-        c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01);
-        x = Vector256.Create(a[1]);
-        c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11);
-        x = Vector256.Create(a[2]);
-        c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21);
-        x = Vector256.Create(a[3]);
-        c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31);
-        x = Vector256.Create(a[4]);
-        c40 = Fma.MultiplyAdd(x, b0, c40); c41 = Fma.MultiplyAdd(x, b1, c41);
-        x = Vector256.Create(a[5]);
-        c50 = Fma.MultiplyAdd(x, b0, c50); c51 = Fma.MultiplyAdd(x, b1, c51);
-    }
+        => StepRows(a, a + 1, a + 2, a + 3, a + 4, a + 5, b,
+            ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
 
     /// <summary>Writes the accumulators to C: whole rows when the tile is full, else through <see cref="StorePartial"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
