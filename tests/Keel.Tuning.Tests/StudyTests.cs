@@ -163,13 +163,15 @@ public sealed class StudyTests
         try
         {
             using var storage = new SqliteStorage(Path.Combine(folder, "hb.db"));
-            var options = new StudyOptions { Storage = storage, Sampler = new RandomSampler(), HeartbeatInterval = TimeSpan.FromMilliseconds(100), StaleGrace = TimeSpan.FromMilliseconds(1500) };
+            // The trial runs 4.8 s, longer than the 3 s grace, so only its heartbeats keep it alive; the
+            // grace leaves room for timer callbacks and SQLite writes delayed on a loaded 2-core machine.
+            var options = new StudyOptions { Storage = storage, Sampler = new RandomSampler(), HeartbeatInterval = TimeSpan.FromMilliseconds(100), StaleGrace = TimeSpan.FromMilliseconds(3000) };
             var study = Study.Create("hb", StudyDirection.Minimize, options);
             var watcher = Study.Create("hb", StudyDirection.Minimize, options);
             var failedMeanwhile = new List<int>();
             study.Optimize(t =>
             {
-                for (int i = 0; i < 8; i++)
+                for (int i = 0; i < 16; i++)
                 {
                     Thread.Sleep(300);
                     failedMeanwhile.AddRange(watcher.FailStaleTrials());
