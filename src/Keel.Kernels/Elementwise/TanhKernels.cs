@@ -20,12 +20,12 @@ public static class TanhKernels
     /// </code>
     /// with <c>e^t</c> from Cephes <c>expf</c>: <c>n = ⌊t·log₂e + ½⌋</c>, <c>r = t − n·C₁ − n·C₂</c>
     /// (C₁ + C₂ = ln 2 split for exact products), <c>e^t = 2ⁿ · (1 + r + r²·Q(r))</c>. Both branches are
-    /// computed on |x| and blended per lane, then x's sign is put back (so tanh(−0) = −0); NaN stays NaN and
-    /// ±∞ gives ±1. The last <c>length mod 8</c>
-    /// elements go through the same vector code on a padded copy, so every element gets the same
-    /// arithmetic wherever it sits, and long inputs are split between threads
-    /// (<see cref="ParallelChunks"/>) without changing a bit. About four times faster than <c>TensorPrimitives.Tanh</c>, which
-    /// evaluates its exponential in double precision.
+    /// computed on |x| and blended per lane, then x's sign is put back (so tanh(−0) = −0); NaN stays
+    /// NaN and ±∞ gives ±1. The last <c>length mod 8</c> elements go through the same vector code on
+    /// a padded copy, so every element gets the same arithmetic wherever it sits, and long inputs are
+    /// split between threads (<see cref="ParallelChunks"/>) without changing a bit. About 1.6 times
+    /// as fast as <c>TensorPrimitives.Tanh</c> (6,400 values on a Zen 2 core), which evaluates its
+    /// exponential in double precision.
     /// </remarks>
     public static void Forward(ReadOnlySpan<float> x, Span<float> y)
     {

@@ -32,8 +32,12 @@ internal static unsafe class Packing
             for (int p = 0; p < kc; p++)
             {
                 float* src = a + (nint)(p0 + p) * m + i0;
-                // Rows n floats apart defeat the hardware prefetcher: fetch the row four steps ahead.
-                for (int line = 0; line < rows; line += 16) Sse.Prefetch0(src + 4 * (nint)m + line);
+                // Rows n floats apart defeat the hardware prefetcher: fetch the row four steps ahead
+                // (an x86 hint; the portable path on other processors goes without).
+                if (Sse.IsSupported)
+                {
+                    for (int line = 0; line < rows; line += 16) Sse.Prefetch0(src + 4 * (nint)m + line);
+                }
                 for (int q = 0; q < rows; q += mr)
                 {
                     float* panelRow = dst + (nint)q * kc + (nint)p * mr;
