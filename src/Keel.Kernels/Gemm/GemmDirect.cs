@@ -9,7 +9,8 @@ namespace Keel.Kernels.Gemm;
 /// <remarks>
 /// Used for shapes like the 32×30×200 layers of a small MLP, where packing A would cost as much
 /// as the arithmetic. Single-threaded and free of allocations; each element of C is summed over
-/// all of k in one pass (no k blocks).
+/// all of k in one pass (no k blocks). One or two rows left below the last whole tile (32 rows are
+/// five tiles of 6 and 2 more) go through the kernel's row-pair strip where it has one.
 /// </remarks>
 internal static unsafe class GemmDirect
 {
@@ -22,20 +23,44 @@ internal static unsafe class GemmDirect
         float* packed = packedCols > 0 ? PackBuffers.ForB((long)k * (packedCols + nr)) : null;
         if (packedCols > 0) Packing.PackB(g.B, k, n, g.TransposeB, 0, k, fullCols, packedCols, nr, packed);
 
+        int leftover = g.M % mr;
+        int tileRows = kernel.HasRowPairs && leftover <= 2 ? g.M - leftover : g.M;
         nint rowStride = g.ARowStride, kStride = g.AKStride;
         for (int j = 0; j < n; j += nr)
         {
             int cols = Math.Min(nr, n - j);
             float* b = j < fullCols ? g.B + j : packed + (nint)(j - fullCols) * k;
             nint bStride = j < fullCols ? n : nr;
-            for (int i = 0; i < g.M; i += mr)
+            for (int i = 0; i < tileRows; i += mr)
             {
                 float* c = g.C + (nint)i * n + j;
-                int rows = Math.Min(mr, g.M - i);
+                int rows = Math.Min(mr, tileRows - i);
                 // A transposed holds a tile's rows side by side: the kernel's single-pointer loop, for whole tiles.
                 if (rowStride == 1 && rows == mr) kernel.RunAdjacentRows(g.A + i, kStride, b, bStride, k, c, n, rows, cols, g.Accumulate);
                 else kernel.Run(g.A + i * rowStride, rowStride, kStride, b, bStride, k, c, n, rows, cols, g.Accumulate);
             }
+        }
+
+        if (tileRows < g.M) RowPairs(g, kernel, tileRows, fullCols, packed);
+    }
+
+    /// <summary>Rows <c>[i, M)</c> (one or two) in strips of up to three panels: in-place panels, then packed ones.</summary>
+    private static void RowPairs(in GemmProblem g, MicroKernel kernel, int i, int fullCols, float* packed)
+    {
+        int nr = kernel.Nr, k = g.K, n = g.N, strip = 3 * nr, rows = g.M - i;
+        float* a = g.A + i * g.ARowStride;
+        float* c = g.C + (nint)i * n;
+        for (int j = 0; j < fullCols; j += strip)
+        {
+            int cols = Math.Min(strip, fullCols - j);
+            kernel.RunRowPair(a, g.ARowStride, g.AKStride, g.B + j, n, nr, (cols + nr - 1) / nr, k, c + j, n, rows, cols, g.Accumulate);
+        }
+
+        for (int j = fullCols; j < n; j += strip)
+        {
+            int cols = Math.Min(strip, n - j);
+            kernel.RunRowPair(a, g.ARowStride, g.AKStride, packed + (nint)(j - fullCols) * k, nr, (nint)nr * k, (cols + nr - 1) / nr,
+                k, c + j, n, rows, cols, g.Accumulate);
         }
     }
 }

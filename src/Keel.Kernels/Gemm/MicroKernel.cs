@@ -36,6 +36,14 @@ internal readonly record struct MicroKernel(GemmPath Path, int Mr, int Nr, int K
         else Run(a, 1, aStride, b, bStride, kc, c, ldc, rows, cols, add);
     }
 
+    /// <summary>Whether the kernel has a row-pair strip (<see cref="MicroKernelAvx2.RunRowPair"/>) for the last one or two rows.</summary>
+    public bool HasRowPairs => Path == GemmPath.Avx2;
+
+    /// <summary>Runs <see cref="MicroKernelAvx2.RunRowPair"/>; only where <see cref="HasRowPairs"/>.</summary>
+    public unsafe void RunRowPair(float* a, nint rowStride, nint kStride, float* b, nint bStride, nint panelStride, int panels,
+        int kc, float* c, nint ldc, int rows, int cols, bool add)
+        => MicroKernelAvx2.RunRowPair(a, rowStride, kStride, b, bStride, panelStride, panels, kc, c, ldc, rows, cols, add);
+
     /// <summary>Whether the kernel reads a B panel narrower than <see cref="Nr"/> without padding.</summary>
     public bool ReadsPartialPanels => Path == GemmPath.Avx512;
 

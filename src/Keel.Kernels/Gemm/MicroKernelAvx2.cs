@@ -104,6 +104,68 @@ internal static unsafe class MicroKernelAvx2
         Store(c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c, ldc, rows, cols, add);
     }
 
+    /// <summary>
+    /// The last one or two rows of C (below the last whole tile) across up to three 16-column panels
+    /// at once: 2 × 48 accumulators. A 2-row tile alone has 4 accumulators, too few chains to hide the
+    /// fused multiply-add's latency, and takes as long as a whole 6-row tile; the strip keeps 12 chains
+    /// in flight, so the rows cost a third as much. Each element gets the same sum as in <see cref="Run"/>
+    /// (fused multiply-adds in increasing p, then <c>C = acc</c> or <c>C += acc</c>).
+    /// </summary>
+    /// <param name="a">Row 0's first element of A.</param>
+    /// <param name="rowStride">Distance in A between the two rows.</param>
+    /// <param name="kStride">Distance in A between steps of k: row r, step p is at <c>a + r·rowStride + p·kStride</c>.</param>
+    /// <param name="b">Row p of panel q is at <c>b + q·panelStride + p·bStride</c>, 16 floats wide.</param>
+    /// <param name="bStride">Distance between rows of a panel.</param>
+    /// <param name="panelStride">Distance between panels.</param>
+    /// <param name="panels">Panels in the strip, 1 to 3; a missing one re-reads the last and is not written.</param>
+    /// <param name="kc">Steps of k.</param>
+    /// <param name="c">The strip's first element of C.</param>
+    /// <param name="ldc">Distance between rows of C.</param>
+    /// <param name="rows">Rows of C, 1 or 2 (with 1, row 0 is read twice and written once).</param>
+    /// <param name="cols">Columns of C the strip covers: more than <c>(panels − 1)·16</c>, at most <c>panels·16</c>.</param>
+    /// <param name="add">Add to C instead of overwriting it.</param>
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunRowPair(float* a, nint rowStride, nint kStride, float* b, nint bStride, nint panelStride, int panels,
+        int kc, float* c, nint ldc, int rows, int cols, bool add)
+    {
+        float* a0 = a, a1 = rows > 1 ? a + rowStride : a;
+        float* b0 = b, b1 = b + Math.Min(1, panels - 1) * panelStride, b2 = b + Math.Min(2, panels - 1) * panelStride;
+        Vector256<float> c00 = default, c01 = default, c02 = default, c03 = default, c04 = default, c05 = default,
+            c10 = default, c11 = default, c12 = default, c13 = default, c14 = default, c15 = default;
+        nint off = 0, row = 0;
+        for (int p = 0; p < kc; p++, off += kStride, row += bStride)
+        {
+            var x0 = Vector256.Create(a0[off]);
+            var x1 = Vector256.Create(a1[off]);
+            var v = Vector256.Load(b0 + row);
+            c00 = Fma.MultiplyAdd(x0, v, c00); c10 = Fma.MultiplyAdd(x1, v, c10);
+            v = Vector256.Load(b0 + row + 8);
+            c01 = Fma.MultiplyAdd(x0, v, c01); c11 = Fma.MultiplyAdd(x1, v, c11);
+            v = Vector256.Load(b1 + row);
+            c02 = Fma.MultiplyAdd(x0, v, c02); c12 = Fma.MultiplyAdd(x1, v, c12);
+            v = Vector256.Load(b1 + row + 8);
+            c03 = Fma.MultiplyAdd(x0, v, c03); c13 = Fma.MultiplyAdd(x1, v, c13);
+            v = Vector256.Load(b2 + row);
+            c04 = Fma.MultiplyAdd(x0, v, c04); c14 = Fma.MultiplyAdd(x1, v, c14);
+            v = Vector256.Load(b2 + row + 8);
+            c05 = Fma.MultiplyAdd(x0, v, c05); c15 = Fma.MultiplyAdd(x1, v, c15);
+        }
+
+        float* spill = stackalloc float[8];
+        WriteRowPair(c, ldc, c00, c01, c10, c11, rows, Math.Min(cols, Nr), add, spill);
+        if (panels > 1) WriteRowPair(c + Nr, ldc, c02, c03, c12, c13, rows, Math.Min(cols - Nr, Nr), add, spill);
+        if (panels > 2) WriteRowPair(c + 2 * Nr, ldc, c04, c05, c14, c15, rows, cols - 2 * Nr, add, spill);
+    }
+
+    /// <summary>One panel of a row pair: the first <paramref name="cols"/> columns of its one or two rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteRowPair(float* c, nint ldc, Vector256<float> lo0, Vector256<float> hi0, Vector256<float> lo1, Vector256<float> hi1,
+        int rows, int cols, bool add, float* spill)
+    {
+        WriteRow(c, lo0, hi0, cols, add, spill);
+        if (rows > 1) WriteRow(c + ldc, lo1, hi1, cols, add, spill);
+    }
+
     /// <summary>One step of k with each row's A element behind its own pointer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StepRows(float* a0, float* a1, float* a2, float* a3, float* a4, float* a5, float* b,
@@ -136,18 +198,25 @@ internal static unsafe class MicroKernelAvx2
         => StepRows(a, a + 1, a + 2, a + 3, a + 4, a + 5, b,
             ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
 
-    /// <summary>Writes the accumulators to C: whole rows when the tile is full, else through <see cref="StorePartial"/>.</summary>
+    /// <summary>
+    /// Writes the accumulators to C: whole rows of 16 in place (all six, or the first
+    /// <paramref name="rows"/> of a tile at the bottom edge), a tile cut by the right edge through
+    /// <see cref="StorePartial"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector256<float> c00, Vector256<float> c01, Vector256<float> c10, Vector256<float> c11,
         Vector256<float> c20, Vector256<float> c21, Vector256<float> c30, Vector256<float> c31,
         Vector256<float> c40, Vector256<float> c41, Vector256<float> c50, Vector256<float> c51,
         float* c, nint ldc, int rows, int cols, bool add)
     {
-        if (rows == Mr && cols == Nr)
+        if (cols == Nr)
         {
-            Write(c, c00, c01, add); Write(c + ldc, c10, c11, add);
-            Write(c + 2 * ldc, c20, c21, add); Write(c + 3 * ldc, c30, c31, add);
-            Write(c + 4 * ldc, c40, c41, add); Write(c + 5 * ldc, c50, c51, add);
+            Write(c, c00, c01, add);
+            if (rows > 1) Write(c + ldc, c10, c11, add);
+            if (rows > 2) Write(c + 2 * ldc, c20, c21, add);
+            if (rows > 3) Write(c + 3 * ldc, c30, c31, add);
+            if (rows > 4) Write(c + 4 * ldc, c40, c41, add);
+            if (rows > 5) Write(c + 5 * ldc, c50, c51, add);
         }
         else
         {

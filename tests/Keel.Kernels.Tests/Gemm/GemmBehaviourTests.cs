@@ -18,7 +18,7 @@ public sealed class GemmBehaviourTests
     [MemberData(nameof(Paths))]
     public void Accumulate_adds_the_product_to_C(string path)
     {
-        foreach (var (m, k, n) in new[] { (7, 13, 5), (33, 65, 17), (300, 600, 260) })
+        foreach (var (m, k, n) in new[] { (7, 13, 5), (8, 13, 53), (32, 9, 40), (33, 65, 17), (300, 600, 260) })
         {
             foreach (bool ta in new[] { false, true })
             {
@@ -61,7 +61,7 @@ public sealed class GemmBehaviourTests
     {
         const int Pad = 37;
         const float Sentinel = -12345.5f;
-        foreach (var (m, k, n) in new[] { (7, 13, 5), (33, 65, 17), (300, 600, 260) })
+        foreach (var (m, k, n) in new[] { (7, 13, 5), (8, 13, 53), (32, 9, 40), (33, 65, 17), (300, 600, 260) })
         {
             foreach (var (ta, tb, accumulate) in new[] { (false, false, false), (true, false, true), (false, true, false), (true, true, true) })
             {
@@ -99,6 +99,48 @@ public sealed class GemmBehaviourTests
                 GemmKernel.Multiply(a, b, c, m, k, n, ta, tb, accumulate: true, gemmPath);
                 return c;
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Rows_below_the_last_whole_tile_get_the_same_bits_as_rows_inside_one(string path)
+    {
+        // m = 6q + 1 or 6q + 2 leaves rows below the last 6-row tile (the AVX2 kernel's row-pair strips);
+        // the same rows of A inside a product twelve rows taller sit in whole tiles. Widths cover one,
+        // two and three panels of 16, partial ones, B in place and packed.
+        var gemmPath = Enum.Parse<GemmPath>(path);
+        foreach (int m in new[] { 1, 2, 7, 8, 32 })
+        {
+            foreach (int n in new[] { 5, 16, 27, 40, 48, 53, 200 })
+            {
+                foreach (bool ta in new[] { false, true })
+                {
+                    foreach (bool tb in new[] { false, true })
+                    {
+                        const int k = 19;
+                        int tall = m + 12;
+                        float[] aTall = GemmReference.Random(tall * k, 1), b = GemmReference.Random(k * n, 2);
+                        float[] aShort = ta ? FirstColumns(aTall, k, tall, m) : aTall[..(m * k)];
+                        foreach (bool accumulate in new[] { false, true })
+                        {
+                            var cTall = GemmReference.Random(tall * n, 3);
+                            var cShort = cTall[..(m * n)];
+                            GemmKernel.Multiply(aTall, b, cTall, tall, k, n, ta, tb, accumulate, gemmPath);
+                            GemmKernel.Multiply(aShort, b, cShort, m, k, n, ta, tb, accumulate, gemmPath);
+                            Assert.True(Bits(cShort).SequenceEqual(Bits(cTall[..(m * n)])), $"m {m}, n {n}, transposes {ta}/{tb}, accumulate {accumulate}");
+                        }
+                    }
+                }
+            }
+        }
+
+        // A transposed is [k, rows]: the first m of each row's entries.
+        static float[] FirstColumns(float[] a, int rows, int width, int keep)
+        {
+            var kept = new float[rows * keep];
+            for (int r = 0; r < rows; r++) Array.Copy(a, r * width, kept, r * keep, keep);
+            return kept;
         }
     }
 
