@@ -100,8 +100,8 @@ internal static unsafe class Packing
                 {
                     int cq = Math.Min(nr, cols - q);
                     float* panelRow = dst + (nint)q * kc + (nint)p * nr;
+                    if (cq < nr) ClearRow(panelRow, nr);
                     CopyRow(src + q, panelRow, cq);
-                    if (cq < nr) new Span<float>(panelRow + cq, nr - cq).Clear();
                 }
             }
             return;
@@ -120,6 +120,15 @@ internal static unsafe class Packing
                 Transpose.Rows8(b + (nint)(j0 + q + first) * k + p0, k, Math.Clamp(cq - first, 1, 8), kc, panel + j, nr);
             }
         }
+    }
+
+    /// <summary><c>dst[0..count) = 0</c>: vector stores for panel widths of whole vectors (a call to a clearing routine per row cost more than the row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ClearRow(float* dst, int count)
+    {
+        int j = 0;
+        for (; j + 8 <= count; j += 8) Vector256<float>.Zero.Store(dst + j);
+        for (; j < count; j++) dst[j] = 0f;
     }
 
     /// <summary><c>dst[0..count) = src[0..count)</c>, eight floats per vector for the usual panel widths.</summary>
