@@ -68,10 +68,14 @@ public abstract class Module
     /// <summary>Sets evaluation mode (batch norm uses running statistics, dropout is the identity); returns this module.</summary>
     public Module Eval() => Train(false);
 
-    /// <summary>Sets the gradients of all parameters to zero.</summary>
-    public void ZeroGrad()
+    /// <summary>
+    /// Zeroes the gradients of all parameters: drops them (the default, as PyTorch's
+    /// <c>zero_grad()</c>), or with <paramref name="setToNone"/> false fills them with zeros
+    /// (see <see cref="Tensor.ZeroGrad"/>).
+    /// </summary>
+    public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var p in Parameters()) p.ZeroGrad();
+        foreach (var p in Parameters()) p.ZeroGrad(setToNone);
     }
 
     /// <summary>

@@ -21,8 +21,18 @@ public interface IOptimizer
     /// <summary>Applies one update to every parameter that has a gradient.</summary>
     void Step();
 
-    /// <summary>Fills every parameter's gradient with zeros, keeping the buffers.</summary>
-    void ZeroGrad();
+    /// <summary>
+    /// Zeroes every parameter's gradient: drops it (PyTorch's <c>zero_grad(set_to_none=True)</c>, the
+    /// default there too), or with <paramref name="setToNone"/> false fills it with zeros. See
+    /// <see cref="Tensor.ZeroGrad"/>.
+    /// </summary>
+    /// <remarks>
+    /// A dropped gradient costs nothing: its buffer waits for the next backward pass, which writes
+    /// over it instead of adding to zeros. A parameter that the next backward pass does not reach
+    /// then has no gradient, and <see cref="Step"/> leaves it alone (with zeros, momentum or Adam's
+    /// moments would still move it), as in PyTorch.
+    /// </remarks>
+    void ZeroGrad(bool setToNone = true);
 
     /// <summary>A copy of the optimizer's slots, step counts and group hyperparameters.</summary>
     OptimizerState GetState();

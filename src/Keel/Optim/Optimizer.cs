@@ -81,9 +81,9 @@ public abstract class Optimizer : IOptimizer
     }
 
     /// <inheritdoc />
-    public void ZeroGrad()
+    public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var entry in _entries) entry.Parameter.ZeroGrad();
+        foreach (var entry in _entries) entry.Parameter.ZeroGrad(setToNone);
     }
 
     /// <inheritdoc />

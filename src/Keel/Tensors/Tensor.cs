@@ -20,6 +20,7 @@ public partial class Tensor : IDisposable
     private float[]? _data;
     private bool _requiresGrad;
     private Tensor? _grad;
+    private Tensor? _spareGrad;
 
     private protected Tensor(Shape shape, float[] data, bool requiresGrad)
     {
@@ -111,8 +112,28 @@ public partial class Tensor : IDisposable
     public void Backward(Tensor? gradient = null, bool retainGraph = false)
         => Autograd.Backward(this, gradient, retainGraph);
 
-    /// <summary>Fills the gradient with zeros, keeping its buffer.</summary>
-    public void ZeroGrad() => Grad?.Data.Clear();
+    /// <summary>
+    /// Fills the gradient with zeros, keeping its buffer; or, with <paramref name="setToNone"/>, drops
+    /// it (<see cref="Grad"/> becomes null, PyTorch's <c>grad = None</c>) and keeps its buffer for the
+    /// next backward pass to write over, so that nothing is cleared or allocated.
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="setToNone"/>, a reference kept to the old gradient sees the next backward
+    /// pass's values, as with PyTorch's zeroing in place. Optimizers and modules call this with
+    /// <paramref name="setToNone"/> true by default, as PyTorch 2 does.
+    /// </remarks>
+    public void ZeroGrad(bool setToNone = false)
+    {
+        if (_grad is not { } grad) return;
+        if (!setToNone)
+        {
+            grad.Data.Clear();
+            return;
+        }
+        if (_spareGrad is { } older && !ReferenceEquals(older, grad)) older.ReleaseBuffers();
+        _spareGrad = grad;
+        _grad = null;
+    }
 
     /// <summary>A copy of the values that records nothing and requires no grad.</summary>
     public Tensor Detach() => FromSpan(Data, Shape);
@@ -152,8 +173,12 @@ public partial class Tensor : IDisposable
     /// </summary>
     internal Span<float> GradForAccumulation()
     {
-        Grad ??= Pooled(Shape, clear: true);
-        return Grad.Data;
+        if (_grad is null)
+        {
+            _grad = TakeSpareGrad() ?? Pooled(Shape, clear: false);
+            _grad.Data.Clear();
+        }
+        return _grad.Data;
     }
 
     /// <summary>
@@ -163,9 +188,17 @@ public partial class Tensor : IDisposable
     /// </summary>
     internal Span<float> GradForOverwrite(out bool accumulate)
     {
-        accumulate = Grad is not null;
-        Grad ??= Pooled(Shape, clear: false);
-        return Grad.Data;
+        accumulate = _grad is not null;
+        _grad ??= TakeSpareGrad() ?? Pooled(Shape, clear: false);
+        return _grad.Data;
+    }
+
+    /// <summary>The gradient that <see cref="ZeroGrad"/> set aside, its old values still in it; null when there is none.</summary>
+    private Tensor? TakeSpareGrad()
+    {
+        var spare = _spareGrad;
+        _spareGrad = null;
+        return spare;
     }
 
     /// <summary>Detaches this tensor from its graph after backward; its buffers go back to the pool unless retained.</summary>
@@ -193,6 +226,8 @@ public partial class Tensor : IDisposable
         _data = null;
         _grad?.ReleaseBuffers();
         _grad = null;
+        _spareGrad?.ReleaseBuffers();
+        _spareGrad = null;
     }
 
     private InvalidOperationException ReleasedError() => new(

@@ -111,13 +111,30 @@ public sealed class ModuleTests
     }
 
     [Fact]
-    public void Zero_grad_clears_every_parameter_gradient()
+    public void Zero_grad_drops_every_parameter_gradient_or_fills_it_with_zeros()
     {
         var model = new Sequential(new Linear(3, 2));
         model.Forward(Tensor.Ones([2, 3])).Sum().Backward();
         Assert.Contains(model.Parameters(), p => p.Grad!.ToArray().Any(g => g != 0));
-        model.ZeroGrad();
+        model.ZeroGrad(setToNone: false);
         Assert.All(model.Parameters(), p => Assert.All(p.Grad!.ToArray(), g => Assert.Equal(0f, g)));
+        model.ZeroGrad();
+        Assert.All(model.Parameters(), p => Assert.Null(p.Grad));
+    }
+
+    [Fact]
+    public void Backward_after_dropping_gradients_gives_the_gradients_of_a_fresh_model()
+    {
+        // The dropped buffers are written over, not added to: nothing of the first pass may survive.
+        var x = Tensor.FromArray(new float[,] { { 1f, -2f, 0.5f }, { 3f, 0.25f, -1f } });
+        var reused = new Sequential(new Linear(3, 4, generator: new Generator(5)), new Keel.Nn.Tanh(), new Linear(4, 2, generator: new Generator(6)));
+        var fresh = new Sequential(new Linear(3, 4, generator: new Generator(5)), new Keel.Nn.Tanh(), new Linear(4, 2, generator: new Generator(6)));
+        (reused.Forward(x) * 7f).Sum().Backward();
+        reused.ZeroGrad();
+        reused.Forward(x).Sum().Backward();
+        fresh.Forward(x).Sum().Backward();
+        var pairs = reused.Parameters().Zip(fresh.Parameters());
+        Assert.All(pairs, pair => Assert.Equal(pair.Second.Grad!.ToArray(), pair.First.Grad!.ToArray()));
     }
 
     [Fact]

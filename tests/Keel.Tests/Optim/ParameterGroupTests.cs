@@ -50,13 +50,35 @@ public sealed class ParameterGroupTests
     }
 
     [Fact]
-    public void ZeroGrad_clears_every_gradient()
+    public void ZeroGrad_drops_every_gradient_or_fills_it_with_zeros()
     {
         var problem = new QuadraticProblem();
         var sgd = new Sgd(problem.Parameters);
         problem.ComputeGradients();
-        sgd.ZeroGrad();
+        sgd.ZeroGrad(setToNone: false);
         Assert.All(problem.Parameters, p => Assert.All(p.Grad!.ToArray(), g => Assert.Equal(0f, g)));
+        sgd.ZeroGrad();
+        Assert.All(problem.Parameters, p => Assert.Null(p.Grad));
+    }
+
+    [Fact]
+    public void A_parameter_without_a_gradient_after_zero_grad_is_not_moved_by_momentum()
+    {
+        // PyTorch 2: zero_grad() sets grads to None and step() skips those parameters; zeroed gradients
+        // would still let momentum carry them.
+        var problem = new QuadraticProblem();
+        var dropped = new Sgd(problem.Parameters, learningRate: 0.1f, momentum: 0.9f);
+        problem.ComputeGradients();
+        dropped.Step();
+        var before = problem.Values();
+        dropped.ZeroGrad();
+        dropped.Step();
+        Assert.Equal(before, problem.Values());
+        dropped.ZeroGrad(setToNone: false);
+        problem.ComputeGradients();
+        dropped.ZeroGrad(setToNone: false);
+        dropped.Step();
+        Assert.NotEqual(before, problem.Values());
     }
 
     [Fact]

@@ -17,6 +17,20 @@ public sealed class AutogradTests
     }
 
     [Fact]
+    public void A_dropped_gradient_is_null_until_backward_writes_a_new_one_over_its_buffer()
+    {
+        var w = Tensor.FromArray([1f, 2f], requiresGrad: true);
+        (w * 3f).Sum().Backward();
+        w.ZeroGrad(setToNone: true);
+        Assert.Null(w.Grad);
+        (w * w).Sum().Backward();
+        Assert.Equal([2f, 4f], w.Grad!.ToArray());
+        w.ZeroGrad(setToNone: true);
+        (w * 5f).Sum().Backward();
+        Assert.Equal([5f, 5f], w.Grad!.ToArray());
+    }
+
+    [Fact]
     public void A_tensor_feeding_several_ops_gets_the_sum_of_their_gradients_whichever_writes_first()
     {
         // The first op to reach x's gradient writes it (no cleared buffer), the later ones add to it:

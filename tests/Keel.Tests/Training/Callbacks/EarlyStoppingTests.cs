@@ -102,7 +102,7 @@ public sealed class EarlyStoppingTests
 
         public void Step() => counter.Data[0] += 1f;
 
-        public void ZeroGrad() => counter.ZeroGrad();
+        public void ZeroGrad(bool setToNone = true) => counter.ZeroGrad(setToNone);
 
         public OptimizerState GetState() => new() { Kind = "Counting" };
 
