@@ -63,6 +63,13 @@ internal static unsafe class Packing
             {
                 Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, 8, kc, panel, mr);
             }
+            else if (rq == 6 && mr == 6 && kc >= 8 && Avx.IsSupported)
+            {
+                // Six rows through the 8×8 register transpose: each k's group of eight overruns its six
+                // slots by two, which the next k's group writes over (in increasing k); the last group's
+                // two spill into the next panel, written after this one, or the buffer's spare panel.
+                Transpose.Rows8(a + (nint)(i0 + q) * k + p0, k, 6, kc, panel, mr);
+            }
             else if (rq == 6 && mr == 6)
             {
                 // Six rows side by side: each k writes one contiguous group of six.

@@ -73,6 +73,8 @@ public sealed class GemmCorrectnessTests
     [InlineData(300, 600, 260)] // several k blocks, row blocks and partial tiles on the packed path
     [InlineData(9, 40, 3100)]   // more columns than one packed B block holds
     [InlineData(70, 3, 6000)]
+    [InlineData(64, 300, 100)]  // a k block of 300: row-major A's panels transposed eight k at a time, the last eight overlapping
+    [InlineData(131, 27, 400)]  // a k block of 27, and a partial panel of A below the whole ones
     public void Packed_path_matches_reference_across_blocks(int m, int k, int n)
     {
         foreach (var path in GemmReference.SupportedPaths)
