@@ -35,10 +35,11 @@ internal static class CompareTrainStep
     {
         var runner = c.Build();
         runner.Prepare();
-        // Warm-up long enough for tiered compilation to reach its optimized code.
+        // Warm-up long enough for tiered compilation to reach its optimized code: profiles of the
+        // small cases still found instrumented (not yet optimized) backward code 2–3 s in.
         var warm = Stopwatch.StartNew();
         int warmSteps = 0;
-        while (warm.Elapsed < TimeSpan.FromSeconds(2) || warmSteps < 50)
+        while (warm.Elapsed < TimeSpan.FromSeconds(3) || warmSteps < 50)
         {
             runner.Step();
             warmSteps++;
