@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using Keel.Kernels.Reductions;
 using Keel.Kernels.Threading;
 
 namespace Keel.Kernels.Normalization;
@@ -26,7 +27,7 @@ public static class BatchNormKernels
         CheckLength(variance, channels, "variance");
         mean.Clear();
         variance.Clear();
-        for (int r = 0; r < rows; r++) TensorPrimitives.Add(mean, x.Slice(r * channels, channels), mean);
+        ColumnKernels.AccumulateSums(x, mean);
         TensorPrimitives.Multiply(mean, 1f / rows, mean);
         for (int r = 0; r < rows; r++) RowKernels.AccumulateSquaredDeviation(x.Slice(r * channels, channels), mean, variance);
         TensorPrimitives.Multiply(variance, 1f / rows, variance);

@@ -1,5 +1,5 @@
-using System.Numerics.Tensors;
 using Keel.Kernels.Gemm;
+using Keel.Kernels.Reductions;
 using Keel.Tensors.Graph;
 
 namespace Keel.Tensors;
@@ -38,12 +38,7 @@ internal sealed class LinearOp(Tensor[] inputs, int m, int k, int n) : Op(inputs
         dims[^1] = n;
         var y = Tensor.Pooled(new Shape(dims), clear: k == 0);
         if (k > 0) Gemm.Multiply(x.Data, weight.Data, y.Data, m, k, n);
-        if (bias is not null)
-        {
-            var values = y.Data;
-            var b = bias.Data;
-            for (int row = 0; row < m; row++) TensorPrimitives.Add(values.Slice(row * n, n), b, values.Slice(row * n, n));
-        }
+        if (bias is not null) ColumnKernels.AddToEveryRow(y.Data, bias.Data);
         bool record = GradMode.IsEnabled && (x.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false));
         if (record) y.SetOp(new LinearOp(bias is null ? [x, weight] : [x, weight, bias], m, k, n));
         return y;
@@ -54,6 +49,6 @@ internal sealed class LinearOp(Tensor[] inputs, int m, int k, int n) : Op(inputs
         MatMulOp.BackwardProducts(Inputs[0], Inputs[1], outputGrad, m, k, n);
         if (Inputs.Length < 3 || !Inputs[2].RequiresGrad) return;
         var db = Inputs[2].GradForAccumulation();
-        for (int row = 0; row < m; row++) TensorPrimitives.Add(db, outputGrad.Slice(row * n, n), db);
+        ColumnKernels.AccumulateSums(outputGrad, db);
     }
 }
