@@ -29,7 +29,7 @@ public static class BatchNormKernels
         variance.Clear();
         ColumnKernels.AccumulateSums(x, mean);
         TensorPrimitives.Multiply(mean, 1f / rows, mean);
-        for (int r = 0; r < rows; r++) RowKernels.AccumulateSquaredDeviation(x.Slice(r * channels, channels), mean, variance);
+        RowKernels.AccumulateSquaredDeviation(x, mean, variance);
         TensorPrimitives.Multiply(variance, 1f / rows, variance);
     }
 
@@ -109,10 +109,7 @@ public static class BatchNormKernels
         var scale = scratch.AsSpan(2 * channels, channels);
         sumDy.Clear();
         sumDyXhat.Clear();
-        for (int r = 0; r < rows; r++)
-        {
-            RowKernels.AccumulateSums(x.Slice(r * channels, channels), dy.Slice(r * channels, channels), mean, invStd, sumDy, sumDyXhat);
-        }
+        RowKernels.AccumulateSums(x, dy, mean, invStd, sumDy, sumDyXhat);
         if (!dGamma.IsEmpty) TensorPrimitives.Add(dGamma, sumDyXhat, dGamma);
         if (!dBeta.IsEmpty) TensorPrimitives.Add(dBeta, sumDy, dBeta);
         if (!dx.IsEmpty)

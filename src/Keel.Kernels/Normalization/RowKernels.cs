@@ -5,8 +5,9 @@ using System.Runtime.InteropServices;
 namespace Keel.Kernels.Normalization;
 
 /// <summary>
-/// The per-row loops of <see cref="BatchNormKernels"/>, each fused into one pass over a row's channels
-/// (a chain of span operations would walk the row once per operation and pay a call each time).
+/// The loops of <see cref="BatchNormKernels"/>, each fused into one pass over a row's channels (a chain
+/// of span operations would walk the row once per operation and pay a call each time); the column sums
+/// take the rows four at a time, keeping the sums in registers across them.
 /// </summary>
 /// <remarks>
 /// Vector lanes and the scalar tail do the same separate multiplies and adds in the same order (no
@@ -31,45 +32,90 @@ internal static class RowKernels
         for (; i < n; i++) Unsafe.Add(ref ys, i) = (Unsafe.Add(ref xs, i) - Unsafe.Add(ref ms, i)) * Unsafe.Add(ref ss, i) + Unsafe.Add(ref bs, i);
     }
 
-    /// <summary><c>variance[c] += (x[c] − mean[c])²</c>.</summary>
+    /// <summary>
+    /// Rows taken per pass of the column sums, the sums staying in registers across them: on a Zen 2
+    /// core four beat one row (fewer loads and stores of the sums) on 32×128 to 512×1024 blocks, and
+    /// eight lost on wide rows (sixteen streams of 4 KB rows at once for the backward sums).
+    /// </summary>
+    private const int RowsPerPass = 4;
+
+    /// <summary><c>variance[c] += (x[r, c] − mean[c])²</c> over the rows r of a block, in order.</summary>
     public static void AccumulateSquaredDeviation(ReadOnlySpan<float> x, ReadOnlySpan<float> mean, Span<float> variance)
     {
-        ref float xs = ref MemoryMarshal.GetReference(x), ms = ref MemoryMarshal.GetReference(mean);
-        ref float vs = ref MemoryMarshal.GetReference(variance);
-        nuint n = (nuint)x.Length, i = 0;
-        for (nuint width = (nuint)Vector<float>.Count; i + width <= n; i += width)
+        ref float ms = ref MemoryMarshal.GetReference(mean), vs = ref MemoryMarshal.GetReference(variance);
+        nuint n = (nuint)mean.Length;
+        for (int first = 0; first < x.Length; first += RowsPerPass * mean.Length)
         {
-            var centered = Vector.LoadUnsafe(ref xs, i) - Vector.LoadUnsafe(ref ms, i);
-            (centered * centered + Vector.LoadUnsafe(ref vs, i)).StoreUnsafe(ref vs, i);
-        }
-        for (; i < n; i++)
-        {
-            float centered = Unsafe.Add(ref xs, i) - Unsafe.Add(ref ms, i);
-            Unsafe.Add(ref vs, i) = centered * centered + Unsafe.Add(ref vs, i);
+            ref float xs = ref Unsafe.Add(ref MemoryMarshal.GetReference(x), first);
+            nuint rows = (nuint)Math.Min(RowsPerPass, (x.Length - first) / mean.Length), i = 0;
+            for (nuint width = (nuint)Vector<float>.Count; i + width <= n; i += width)
+            {
+                var m = Vector.LoadUnsafe(ref ms, i);
+                var v = Vector.LoadUnsafe(ref vs, i);
+                for (nuint r = 0; r < rows; r++)
+                {
+                    var centered = Vector.LoadUnsafe(ref xs, r * n + i) - m;
+                    v = centered * centered + v;
+                }
+                v.StoreUnsafe(ref vs, i);
+            }
+            for (; i < n; i++)
+            {
+                float v = Unsafe.Add(ref vs, i);
+                for (nuint r = 0; r < rows; r++)
+                {
+                    float centered = Unsafe.Add(ref xs, r * n + i) - Unsafe.Add(ref ms, i);
+                    v = centered * centered + v;
+                }
+                Unsafe.Add(ref vs, i) = v;
+            }
         }
     }
 
-    /// <summary>With <c>x̂ = (x − mean) · invStd</c>: <c>sumDy[c] += dy[c]</c>, <c>sumDyXhat[c] += dy[c] · x̂[c]</c>.</summary>
+    /// <summary>
+    /// With <c>x̂ = (x − mean) · invStd</c>, over the rows r of a block in order:
+    /// <c>sumDy[c] += dy[r, c]</c>, <c>sumDyXhat[c] += dy[r, c] · x̂[r, c]</c>.
+    /// </summary>
     public static void AccumulateSums(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, ReadOnlySpan<float> mean,
         ReadOnlySpan<float> invStd, Span<float> sumDy, Span<float> sumDyXhat)
     {
-        ref float xs = ref MemoryMarshal.GetReference(x), dys = ref MemoryMarshal.GetReference(dy);
         ref float ms = ref MemoryMarshal.GetReference(mean), inv = ref MemoryMarshal.GetReference(invStd);
         ref float sd = ref MemoryMarshal.GetReference(sumDy), sdx = ref MemoryMarshal.GetReference(sumDyXhat);
-        nuint n = (nuint)x.Length, i = 0;
-        for (nuint width = (nuint)Vector<float>.Count; i + width <= n; i += width)
+        nuint n = (nuint)mean.Length;
+        for (int first = 0; first < x.Length; first += RowsPerPass * mean.Length)
         {
-            var d = Vector.LoadUnsafe(ref dys, i);
-            var xhat = (Vector.LoadUnsafe(ref xs, i) - Vector.LoadUnsafe(ref ms, i)) * Vector.LoadUnsafe(ref inv, i);
-            (Vector.LoadUnsafe(ref sd, i) + d).StoreUnsafe(ref sd, i);
-            (d * xhat + Vector.LoadUnsafe(ref sdx, i)).StoreUnsafe(ref sdx, i);
-        }
-        for (; i < n; i++)
-        {
-            float d = Unsafe.Add(ref dys, i);
-            float xhat = (Unsafe.Add(ref xs, i) - Unsafe.Add(ref ms, i)) * Unsafe.Add(ref inv, i);
-            Unsafe.Add(ref sd, i) += d;
-            Unsafe.Add(ref sdx, i) = d * xhat + Unsafe.Add(ref sdx, i);
+            ref float xs = ref Unsafe.Add(ref MemoryMarshal.GetReference(x), first);
+            ref float dys = ref Unsafe.Add(ref MemoryMarshal.GetReference(dy), first);
+            nuint rows = (nuint)Math.Min(RowsPerPass, (x.Length - first) / mean.Length), i = 0;
+            for (nuint width = (nuint)Vector<float>.Count; i + width <= n; i += width)
+            {
+                var m = Vector.LoadUnsafe(ref ms, i);
+                var scale = Vector.LoadUnsafe(ref inv, i);
+                var sumD = Vector.LoadUnsafe(ref sd, i);
+                var sumDx = Vector.LoadUnsafe(ref sdx, i);
+                for (nuint r = 0; r < rows; r++)
+                {
+                    var d = Vector.LoadUnsafe(ref dys, r * n + i);
+                    var xhat = (Vector.LoadUnsafe(ref xs, r * n + i) - m) * scale;
+                    sumD += d;
+                    sumDx = d * xhat + sumDx;
+                }
+                sumD.StoreUnsafe(ref sd, i);
+                sumDx.StoreUnsafe(ref sdx, i);
+            }
+            for (; i < n; i++)
+            {
+                float sumD = Unsafe.Add(ref sd, i), sumDx = Unsafe.Add(ref sdx, i);
+                for (nuint r = 0; r < rows; r++)
+                {
+                    float d = Unsafe.Add(ref dys, r * n + i);
+                    float xhat = (Unsafe.Add(ref xs, r * n + i) - Unsafe.Add(ref ms, i)) * Unsafe.Add(ref inv, i);
+                    sumD += d;
+                    sumDx = d * xhat + sumDx;
+                }
+                Unsafe.Add(ref sd, i) = sumD;
+                Unsafe.Add(ref sdx, i) = sumDx;
+            }
         }
     }
 
