@@ -75,9 +75,9 @@ internal static unsafe class MicroKernelAvx2
     /// <remarks>
     /// All six rows are read, so a partial tile needs them to exist (a packed panel's padding does).
     /// Tuned for the packed loops of <see cref="GemmBlocked"/>, where C is far larger than the caches:
-    /// the tile's rows of C are prefetched before a long k loop (<see cref="PrefetchCDepth"/>) so their misses overlap the arithmetic
-    /// instead of stalling the final stores (without it a 1024³ product ran about 20 % slower), and
-    /// A is prefetched 16 steps of k ahead. The six broadcasts share one pointer, which frees the row
+    /// the tile's rows of C are prefetched before a long k loop (<see cref="PrefetchCDepth"/>) so
+    /// their misses overlap the arithmetic instead of stalling the final stores (without it a 1024³
+    /// product ran about 20 % slower), and A is prefetched 16 steps of k ahead. The six broadcasts share one pointer, which frees the row
     /// registers of <see cref="Run"/>, and the loop takes four steps of k per trip (about 10 % faster
     /// than one on 512–1024 products).
     /// </remarks>

@@ -118,9 +118,10 @@ public partial class Tensor : IDisposable
     /// next backward pass to write over, so that nothing is cleared or allocated.
     /// </summary>
     /// <remarks>
-    /// With <paramref name="setToNone"/>, a reference kept to the old gradient sees the next backward
-    /// pass's values, as with PyTorch's zeroing in place. Optimizers and modules call this with
-    /// <paramref name="setToNone"/> true by default, as PyTorch 2 does.
+    /// With <paramref name="setToNone"/>, a reference kept to the old gradient tensor keeps its old
+    /// values until the next backward pass writes the new gradient into that same buffer (PyTorch
+    /// would give the new gradient a new tensor); copy the values (<see cref="ToArray"/>) to keep them.
+    /// Optimizers and modules call this with <paramref name="setToNone"/> true by default, as PyTorch 2 does.
     /// </remarks>
     public void ZeroGrad(bool setToNone = false)
     {
