@@ -16,12 +16,16 @@ internal static unsafe class PackBuffers
 
     [ThreadStatic] private static float[]? t_a;
     [ThreadStatic] private static float[]? t_b;
+    [ThreadStatic] private static float[]? t_c;
 
     /// <summary>Scratch of at least <paramref name="length"/> floats for packed A.</summary>
     public static float* ForA(long length) => Get(ref t_a, length);
 
     /// <summary>Scratch of at least <paramref name="length"/> floats for packed B.</summary>
     public static float* ForB(long length) => Get(ref t_b, length);
+
+    /// <summary>Scratch of at least <paramref name="length"/> floats for a transposed result.</summary>
+    public static float* ForC(long length) => Get(ref t_c, length);
 
     private static float* Get(ref float[]? buffer, long length)
     {

@@ -145,8 +145,34 @@ public sealed class GemmBehaviourTests
     }
 
     [Theory]
+    [MemberData(nameof(Paths))]
+    public unsafe void A_small_product_run_as_its_transpose_gets_the_same_bits_as_in_place(string path)
+    {
+        // C = A·Bᵀ with B much larger than A runs as Cᵀ = B·Aᵀ and a transpose of the result: widths and
+        // heights that are and are not multiples of 8 and of the panel width, and the elements after C
+        // left alone.
+        var kernel = MicroKernel.For(GemmPaths.Resolve(Enum.Parse<GemmPath>(path), CpuFeatures.Current));
+        foreach (var (m, k, n) in new[] { (32, 128, 128), (32, 128, 192), (13, 200, 90), (30, 128, 77), (16, 256, 256) })
+        {
+            float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(n * k, 2);
+            float[] swapped = GemmReference.Random(m * n + 9, 3), inPlace = (float[])swapped.Clone();
+            bool transposed;
+            fixed (float* pa = a, pb = b, pSwapped = swapped, pInPlace = inPlace)
+            {
+                var problem = new GemmProblem(pa, pb, pSwapped, m, k, n, transposeA: false, transposeB: true, accumulate: false);
+                transposed = GemmDirect.TransposedIsCheaper(problem, kernel.Nr);
+                GemmDirect.Run(problem, kernel);
+                GemmDirect.RunInPlace(new GemmProblem(pa, pb, pInPlace, m, k, n, transposeA: false, transposeB: true, accumulate: false), kernel);
+            }
+            if (m == 32 && k == 128) Assert.True(transposed, $"{m}×{k}×{n} should run transposed on {path}");
+            Assert.True(Bits(swapped).SequenceEqual(Bits(inPlace)), $"{m}×{k}×{n} on {path}");
+        }
+    }
+
+    [Theory]
     [InlineData(32, 30, 200, false, false)]
     [InlineData(32, 27, 200, false, true)]
+    [InlineData(32, 128, 128, false, true)] // run as its transpose, through scratch for the result
     [InlineData(200, 32, 27, true, false)]
     [InlineData(300, 600, 260, false, false)]
     public void Repeated_calls_on_one_thread_allocate_nothing(int m, int k, int n, bool ta, bool tb)

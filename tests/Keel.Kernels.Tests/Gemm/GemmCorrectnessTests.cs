@@ -13,6 +13,7 @@ public sealed class GemmCorrectnessTests
     private static readonly (int M, int K, int N)[] Shapes =
     [
         (1, 1, 1), (7, 13, 5), (33, 65, 17), (129, 257, 31), (1, 1000, 1), (1000, 1, 1000), (512, 512, 512),
+        (13, 200, 90), // with B transposed, small enough and wide enough to run as Cᵀ = B·Aᵀ
     ];
 
     /// <summary>Shape × transposes × supported path.</summary>
