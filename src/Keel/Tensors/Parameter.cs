@@ -9,14 +9,15 @@ public sealed class Parameter : Tensor
 {
     /// <summary>A parameter holding a copy of <paramref name="initial"/>'s values.</summary>
     public Parameter(Tensor initial, string? name = null)
-        : base(initial.Shape, initial.Data.ToArray(), requiresGrad: true)
+        : base(initial.Shape, requiresGrad: true, clear: false)
     {
+        initial.Data.CopyTo(Data);
         Name = name;
     }
 
     /// <summary>A zero-filled parameter of the given shape.</summary>
     public Parameter(Shape shape, string? name = null)
-        : base(shape, new float[shape.Size], requiresGrad: true)
+        : base(shape, requiresGrad: true, clear: true)
     {
         Name = name;
     }

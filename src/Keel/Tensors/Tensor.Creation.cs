@@ -4,7 +4,7 @@ public partial class Tensor
 {
     /// <summary>A tensor of the given shape filled with zeros.</summary>
     public static Tensor Zeros(Shape shape, bool requiresGrad = false)
-        => new(shape, BufferPool.Shared.Rent(shape.Size, clear: true), requiresGrad);
+        => new(shape, requiresGrad, clear: true);
 
     /// <summary>A tensor of the given shape filled with ones.</summary>
     public static Tensor Ones(Shape shape, bool requiresGrad = false) => Full(shape, 1f, requiresGrad);
@@ -100,7 +100,7 @@ public partial class Tensor
     public static Tensor OnesLike(Tensor other) => Ones(other.Shape);
 
     /// <summary>A pooled tensor whose values the caller fills (zeroed when <paramref name="clear"/>).</summary>
-    internal static Tensor Pooled(Shape shape, bool clear) => new(shape, BufferPool.Shared.Rent(shape.Size, clear), requiresGrad: false);
+    internal static Tensor Pooled(Shape shape, bool clear) => new(shape, requiresGrad: false, clear);
 
     /// <summary>A pooled tensor holding a copy of <paramref name="values"/>.</summary>
     internal static Tensor FromSpan(ReadOnlySpan<float> values, Shape shape)

@@ -18,16 +18,16 @@ namespace Keel.Tensors;
 public partial class Tensor : IDisposable
 {
     private float[]? _data;
+    private int _offset;
     private bool _requiresGrad;
     private Tensor? _grad;
     private Tensor? _spareGrad;
 
-    private protected Tensor(Shape shape, float[] data, bool requiresGrad)
+    /// <summary>A tensor on pooled storage aligned to 64 bytes (<see cref="BufferPool.RentAligned"/>), zeroed when <paramref name="clear"/>.</summary>
+    private protected Tensor(Shape shape, bool requiresGrad, bool clear)
     {
-        if (data.Length != shape.Size)
-            throw new ArgumentException($"{data.Length} values do not fill shape {shape} ({shape.Size} elements)");
         Shape = shape;
-        _data = data;
+        _data = BufferPool.Shared.RentAligned(shape.Size, clear, out _offset);
         _requiresGrad = requiresGrad;
     }
 
@@ -42,7 +42,7 @@ public partial class Tensor : IDisposable
 
     /// <summary>The values, row-major. Writing to them bypasses the graph.</summary>
     /// <exception cref="InvalidOperationException">The buffer went back to the pool.</exception>
-    public Span<float> Data => _data ?? throw ReleasedError();
+    public Span<float> Data => _data is { } data ? new Span<float>(data, _offset, Shape.Size) : throw ReleasedError();
 
     /// <summary>An optional name used in messages (parameters carry their dotted path).</summary>
     public string? Name { get; set; }
@@ -223,7 +223,7 @@ public partial class Tensor : IDisposable
 
     private void ReleaseBuffers()
     {
-        if (_data is { } data) BufferPool.Shared.Return(data);
+        if (_data is { } data) BufferPool.Shared.ReturnAligned(data);
         _data = null;
         _grad?.ReleaseBuffers();
         _grad = null;
