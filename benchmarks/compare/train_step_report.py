@@ -10,8 +10,12 @@ from pathlib import Path
 
 
 def load(folder, side, threads):
-    runs = sorted(Path(folder).glob(f"{side}-*-{threads}.json"))
-    return [json.loads(run.read_text()) for run in runs]
+    """One dict of case -> microseconds per round, in round order, from the files <side>-<round>-<threads>-<case>.json."""
+    rounds = {}
+    for run in Path(folder).glob(f"{side}-*-{threads}-*.json"):
+        round_number = int(run.name.split("-")[1])
+        rounds.setdefault(round_number, {}).update(json.loads(run.read_text()))
+    return [rounds[r] for r in sorted(rounds)]
 
 
 def main(folder, output, cases):
