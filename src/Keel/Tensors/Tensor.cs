@@ -18,7 +18,7 @@ namespace Keel.Tensors;
 public partial class Tensor : IDisposable
 {
     private float[]? _data;
-    private int _offset;
+    private byte _offset; // below 16 floats: a byte keeps the object the size it was without it
     private bool _requiresGrad;
     private Tensor? _grad;
     private Tensor? _spareGrad;
@@ -27,7 +27,8 @@ public partial class Tensor : IDisposable
     private protected Tensor(Shape shape, bool requiresGrad, bool clear)
     {
         Shape = shape;
-        _data = BufferPool.Shared.RentAligned(shape.Size, clear, out _offset);
+        _data = BufferPool.Shared.RentAligned(shape.Size, clear, out int offset);
+        _offset = (byte)offset;
         _requiresGrad = requiresGrad;
     }
 
