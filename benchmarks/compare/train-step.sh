@@ -2,8 +2,9 @@
 # Side-by-side training steps: Keel against PyTorch (Debian's python3-torch) on the same networks,
 # 1 and 2 threads. Rounds are interleaved case by case (Keel, torch, Keel, torch, ...), each side
 # in a fresh process, so drifting machine load hits both alike (the two sides of a case run seconds
-# apart); each speedup (torch time / Keel time) is the median of the per-round ratios. On 2 threads torch is also timed with OMP_WAIT_POLICY=PASSIVE
-# ("tuned"). Prints a table and writes benchmarks/compare/results.json.
+# apart); each speedup (torch time / Keel time) is the median of the per-round ratios. On 2 threads
+# torch is also timed with OMP_WAIT_POLICY=PASSIVE ("tuned"). Prints a table and writes
+# benchmarks/compare/results.json.
 #
 #   benchmarks/compare/train-step.sh                 # ROUNDS=3 by default
 #   ROUNDS=5 benchmarks/compare/train-step.sh seed-small seed-deep

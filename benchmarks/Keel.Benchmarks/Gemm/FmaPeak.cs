@@ -9,7 +9,8 @@ namespace Keel.Benchmarks.Gemm;
 /// <summary>
 /// <c>compare-peak</c>: the machine's single-precision multiply-add ceiling, the rate no matrix
 /// product can beat, measured on one thread and on two at once. Prints
-/// <c>{"vector_bits": 256, "gflops_1t": …, "gflops_2t": …}</c> (the best of five runs of 19.2 GFLOP per thread).
+/// <c>{"vector_bits": 256, "gflops_1t": …, "gflops_2t": …}</c>, the best of five runs of 19.2 GFLOP
+/// per thread.
 /// </summary>
 /// <remarks>
 /// Twelve independent chains of 256-bit fused multiply-adds (AVX2/FMA; 16 FLOP each), enough to

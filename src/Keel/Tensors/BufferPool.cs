@@ -62,7 +62,8 @@ public sealed class BufferPool
     /// <remarks>
     /// The arrays live on the pinned object heap (they never move, so the boundary stays put) and have
     /// 16 floats to spare for the offset. Vector loads from aligned storage never straddle two cache
-    /// lines: a batch-of-32 layer's matrix products ran 5–12 % faster with aligned operands.
+    /// lines: products that read a layer's weights in place (a batch of 32 through 128–192 inputs)
+    /// ran 6–13 % faster with aligned operands, a seed-deep step's products 5 % faster in all.
     /// </remarks>
     public float[] RentAligned(int length, bool clear, out int offset)
     {
