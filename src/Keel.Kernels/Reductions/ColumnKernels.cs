@@ -26,7 +26,7 @@ public static class ColumnKernels
         int columns = sums.Length;
         if (columns == 0) return;
         if (matrix.Length % columns != 0)
-            throw new ArgumentException($"ColumnSums: {matrix.Length} values do not form rows of {columns} columns");
+            throw new ArgumentException($"AccumulateSums: {matrix.Length} values do not form rows of {columns} columns");
         int rows = matrix.Length / columns;
         ref float s = ref MemoryMarshal.GetReference(sums);
         for (int first = 0; first < rows; first += RowsPerPass)

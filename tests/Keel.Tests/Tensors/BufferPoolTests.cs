@@ -75,7 +75,9 @@ public sealed class BufferPoolTests
         var cleared = pool.RentAligned(37, clear: true, out int clearedOffset);
         Assert.Same(first, cleared);
         Assert.All(cleared.AsSpan(clearedOffset, 37).ToArray(), value => Assert.Equal(0f, value));
-        Assert.NotSame(first, pool.RentAligned(36, clear: false, out _));
+        pool.ReturnAligned(cleared);
+        Assert.NotSame(first, pool.RentAligned(36, clear: false, out _)); // free, but for 37 floats
+        Assert.Same(first, pool.RentAligned(37, clear: false, out _));
     }
 
     [Fact]
