@@ -18,8 +18,7 @@ public static class TanhKernels
     ///                       + 1.33314422036e−1)·s − 3.33332819422e−1
     /// |x| > 0.625:  tanh x = sign(x) · (1 − 2 / (e^{2|x|} + 1)),   |x| clamped to 10 (tanh = ±1 in float beyond 9)
     /// </code>
-    /// with <c>e^t</c> from Cephes <c>expf</c>: <c>n = ⌊t·log₂e + ½⌋</c>, <c>r = t − n·C₁ − n·C₂</c>
-    /// (C₁ + C₂ = ln 2 split for exact products), <c>e^t = 2ⁿ · (1 + r + r²·Q(r))</c>. Both branches are
+    /// with <c>e^t</c> from Cephes <c>expf</c> (<see cref="SingleExp"/>). Both branches are
     /// computed on |x| and blended per lane, then x's sign is put back (so tanh(−0) = −0); NaN stays
     /// NaN and ±∞ gives ±1. The last <c>length mod 8</c> elements go through the same vector code on
     /// a padded copy, so every element gets the same arithmetic wherever it sits, and long inputs are
@@ -87,28 +86,11 @@ public static class TanhKernels
         p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(-3.33332819422e-1f));
         var small = Vector256.FusedMultiplyAdd(p * s, magnitude, magnitude);
 
-        var e = Exp(Vector256.Min(magnitude + magnitude, Vector256.Create(20f)));
+        var e = SingleExp.InRange(Vector256.Min(magnitude + magnitude, Vector256.Create(20f)));
         var large = Vector256<float>.One - Vector256.Create(2f) / (e + Vector256<float>.One);
 
         var result = Vector256.ConditionalSelect(Vector256.GreaterThan(magnitude, Vector256.Create(0.625f)), large, small) | (x & sign);
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
-    }
-
-    /// <summary><c>e^t</c> for <c>t</c> in [0, 20] (Cephes <c>expf</c>, single precision).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Exp(Vector256<float> t)
-    {
-        var n = Vector256.Floor(Vector256.FusedMultiplyAdd(t, Vector256.Create(1.44269504088896341f), Vector256.Create(0.5f)));
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), t);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), r);
-        var q = Vector256.FusedMultiplyAdd(Vector256.Create(1.9875691500e-4f), r, Vector256.Create(1.3981999507e-3f));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(8.3334519073e-3f));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(4.1665795894e-2f));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.6666665459e-1f));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(5.0000001201e-1f));
-        var poly = Vector256.FusedMultiplyAdd(q, r * r, r) + Vector256<float>.One;
-        var scale = Vector256.ShiftLeft(Vector256.ConvertToInt32Native(n) + Vector256.Create(127), 23).AsSingle();
-        return poly * scale;
     }
 
     private readonly struct Rule : IGradientRule

@@ -51,6 +51,42 @@ public sealed class CrossEntropyKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(27)]
+    public void Extreme_logits_give_what_the_definition_gives(int classes)
+    {
+        // Row 0: one class masked with −∞ (probability exactly 0, loss finite). Row 1: logits 200 apart
+        // (e^−200 is below float's normal range: flushed to 0, loss exact). Row 2: logits near
+        // float's largest, 10³⁷ apart (subtracting the max keeps e^x finite: the target takes it all). Rows 3 and 4: a NaN or a +∞ logit makes the row NaN.
+        float[] x = new float[5 * classes];
+        for (int c = 0; c < classes; c++)
+        {
+            x[c] = c;
+            x[classes + c] = c == 1 ? 0f : -200f;
+            x[2 * classes + c] = 3e38f - c * 1e37f;
+            x[3 * classes + c] = x[4 * classes + c] = c;
+        }
+        x[classes - 1] = float.NegativeInfinity;
+        x[3 * classes + 2] = float.NaN;
+        x[4 * classes + 2] = float.PositiveInfinity;
+        var losses = new float[5];
+        var p = new float[x.Length];
+        CrossEntropyKernels.Forward(x, [classes - 1, 1, 0, 0, 0], classes, 0f, losses, p);
+
+        Assert.Equal(float.PositiveInfinity, losses[0]);
+        Assert.Equal(0f, p[classes - 1]);
+        double lse0 = Math.Log(Enumerable.Range(0, classes - 1).Sum(c => Math.Exp(c - (classes - 2.0)))) + classes - 2.0;
+        Assert.Equal(Math.Exp(-lse0), p[0], 1e-7);
+        Assert.Equal(0f, losses[1]);
+        Assert.Equal(1f, p[classes + 1]);
+        Assert.Equal(0f, p[classes]);
+        Assert.Equal(0f, losses[2]);
+        Assert.Equal(1f, p[2 * classes]);
+        Assert.True(float.IsNaN(losses[3]), $"NaN logit: loss {losses[3]}");
+        Assert.True(float.IsNaN(losses[4]), $"+inf logit: loss {losses[4]}");
+    }
+
     [Fact]
     public void Lengths_that_do_not_fit_the_rows_are_rejected()
         => Assert.StartsWith("CrossEntropyForward: 2 rows of 3 classes do not match lengths 5",
