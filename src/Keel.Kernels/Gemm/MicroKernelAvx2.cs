@@ -12,7 +12,7 @@ namespace Keel.Kernels.Gemm;
 /// Same contract as <see cref="MicroKernelAvx512"/>:
 /// <c>acc[r, 0..15] = Σ_p A[r, p] · B[p, 0..15]</c> with fused multiply-adds in increasing p, then
 /// <c>C = acc</c> or <c>C += acc</c>, except that B rows are always read 16 wide: a panel narrower
-/// than 16 columns must be packed with finite padding (<see cref="Packing.PackB"/>), and a partial
+/// than 16 columns must be packed with padding (<see cref="Packing.PackB"/>), and a partial
 /// tile is written through <see cref="StorePartial"/>.
 /// </remarks>
 internal static unsafe class MicroKernelAvx2
