@@ -105,6 +105,38 @@ public sealed class NormalizationKernelsTests
         foreach (var padded in new[] { y, mean, invStd, dx, dGamma, dBeta }) Assert.Equal(Sentinel, padded[^1]);
     }
 
+    [Theory]
+    [InlineData(9, 19)]  // two whole passes of four rows and one more; two vectors and three lanes of tail
+    [InlineData(32, 200)]
+    public void Column_sums_add_the_rows_in_order_bit_for_bit(int rows, int channels)
+    {
+        // Whole passes are unrolled and the rest loop; either way each channel must get the plain
+        // float loop's additions in row order, so its bits do not depend on the row count or its position.
+        var random = new Random(rows + channels);
+        float[] x = Values(random, rows * channels), dy = Values(random, rows * channels);
+        float[] mean = new float[channels], variance = new float[channels], invStd = new float[channels];
+        BatchNormKernels.Moments(x, channels, mean, variance);
+        BatchNormKernels.InverseStd(variance, 1e-5f, invStd);
+        float[] dx = new float[rows * channels], dGamma = new float[channels], dBeta = new float[channels];
+        BatchNormKernels.Backward(x, dy, mean, invStd, [], true, dx, dGamma, dBeta);
+
+        for (int c = 0; c < channels; c++)
+        {
+            float squares = 0f, sumDy = 0f, sumDyXhat = 0f;
+            for (int r = 0; r < rows; r++)
+            {
+                float centered = x[r * channels + c] - mean[c];
+                squares = centered * centered + squares;
+                float d = dy[r * channels + c];
+                sumDy += d;
+                sumDyXhat = d * (centered * invStd[c]) + sumDyXhat;
+            }
+            Assert.Equal(squares * (1f / rows), variance[c]);
+            Assert.Equal(sumDy, dBeta[c]);
+            Assert.Equal(sumDyXhat, dGamma[c]);
+        }
+    }
+
     [Fact]
     public void Running_statistics_update_with_momentum_and_correction()
     {
