@@ -40,7 +40,8 @@ public static class CrossEntropyKernels
     /// </summary>
     /// <remarks>
     /// One fused row instead of five <c>TensorPrimitives</c> calls (whose exponential runs in double):
-    /// 4× faster on 32 rows of 27 classes, where the calls' fixed costs dominated.
+    /// 1.5× faster on 32 rows of 10 to 1,000 classes (Zen 3), where the calls' fixed costs weighed most
+    /// on the short rows.
     /// </remarks>
     private static float LogSumExp(ReadOnlySpan<float> x, Span<float> p)
     {

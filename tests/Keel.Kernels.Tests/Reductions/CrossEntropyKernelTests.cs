@@ -56,9 +56,11 @@ public sealed class CrossEntropyKernelTests
     [InlineData(27)]
     public void Extreme_logits_give_what_the_definition_gives(int classes)
     {
-        // Row 0: one class masked with −∞ (probability exactly 0, loss finite). Row 1: logits 200 apart
-        // (e^−200 is below float's normal range: flushed to 0, loss exact). Row 2: logits near
-        // float's largest, 10³⁷ apart (subtracting the max keeps e^x finite: the target takes it all). Rows 3 and 4: a NaN or a +∞ logit makes the row NaN.
+        // Row 0: one class masked with −∞ (probability exactly 0; as the target, a loss of +∞, the
+        // others' probabilities exact). Row 1: logits 200 apart (e^−200 is below float's normal
+        // range: flushed to 0, loss exactly 0). Row 2: logits near float's largest, 10³⁷ apart
+        // (subtracting the max keeps e^x finite: the target takes it all). Rows 3 and 4: a NaN or a
+        // +∞ logit makes the row NaN.
         float[] x = new float[5 * classes];
         for (int c = 0; c < classes; c++)
         {
